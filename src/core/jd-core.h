@@ -1,0 +1,18 @@
+#pragma once
+
+#include "jd-agency.h"
+#include "jd-audit-entry.h"
+#include "jd-case.h"
+#include "jd-codec.h"
+#include "jd-complaint.h"
+#include "jd-dispute.h"
+#include "jd-document.h"
+#include "jd-entity.h"
+#include "jd-evaluation.h"
+#include "jd-letter.h"
+#include "jd-officer.h"
+#include "jd-record.h"
+#include "jd-schema.h"
+#include "jd-social-supervisor.h"
+#include "jd-store.h"
+#include "jd-supervision-case.h"

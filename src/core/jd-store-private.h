@@ -1,0 +1,62 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include "jd-store.h"
+
+G_BEGIN_DECLS
+
+struct _JdStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  char       *actor;
+  sqlite3    *db;
+  /* SQL text → prepared statement, reused for the life of the store */
+  GHashTable *statements;
+  int         version;
+};
+
+/* Opens @path and applies the migrations up to @version only: tests make databases of every
+ * earlier schema with it. */
+JdStore      *jd_store_open_at_version (const char   *path,
+                                        int           version,
+                                        GError      **error);
+
+sqlite3_stmt *jd_store_statement       (JdStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      jd_store_exec            (JdStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      jd_store_set_sqlite_error (JdStore     *self,
+                                         int          rc,
+                                         GError     **error);
+gboolean      jd_store_begin           (JdStore      *self,
+                                        GError      **error);
+gboolean      jd_store_commit          (JdStore      *self,
+                                        GError      **error);
+void          jd_store_rollback        (JdStore      *self);
+
+/* Appends to the audit chain inside the caller's transaction. */
+gboolean      jd_store_append_audit    (JdStore      *self,
+                                        const char   *time,
+                                        const char   *action,
+                                        const char   *object,
+                                        const char   *changes,
+                                        GError      **error);
+
+/* Builds an entity from columns body, rev, modified, deleted starting at @first. */
+JdEntity     *jd_store_entity_from_row (JdCollection   collection,
+                                        sqlite3_stmt  *stmt,
+                                        int            first,
+                                        GError       **error);
+/* Steps @stmt (body, rev, modified, deleted) to its end and resets it. */
+GPtrArray    *jd_store_collect_cases   (JdStore       *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+
+const char   *jd_store_table_for       (JdCollection  collection);
+
+G_END_DECLS

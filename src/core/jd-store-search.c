@@ -1,0 +1,91 @@
+#include "jd-store-private.h"
+
+#include <string.h>
+
+/* The trigram tokenizer indexes every run of three characters, so a word of three or more
+ * characters is a phrase query on the index. Shorter words (罚款, 执法) have no trigram of their
+ * own and are matched with instr() over the indexed text, which is fast when they are common and
+ * bounded by one scan when they are not. */
+#define MIN_INDEXED_CHARS 3
+#define MAX_WORDS 8
+
+static char *
+fts_phrase (const char *word)
+{
+  GString *phrase = g_string_new ("\"");
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  return g_string_free (phrase, FALSE);
+}
+
+GPtrArray *
+jd_store_search_cases (JdStore     *self,
+                       const char  *query,
+                       guint        limit,
+                       GError     **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  words = g_regex_split_simple ("[\\s\u3000]+", query, 0, 0);
+  for (guint i = 0; words[i] != NULL && i < MAX_WORDS; i++)
+    {
+      g_autofree char *phrase = NULL;
+
+      if (*words[i] == '\0')
+        continue;
+
+      if (g_utf8_strlen (words[i], -1) < MIN_INDEXED_CHARS)
+        {
+          g_ptr_array_add (short_words, words[i]);
+          continue;
+        }
+
+      phrase = fts_phrase (words[i]);
+      if (match->len > 0)
+        g_string_append (match, " AND ");
+      g_string_append (match, phrase);
+    }
+
+  if (match->len == 0 && short_words->len == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (match->len > 0)
+    g_string_append (sql, "SELECT c.body, c.rev, c.modified, c.deleted FROM case_fts AS f "
+                          "JOIN case_search AS s ON s.pk = f.rowid "
+                          "JOIN cases AS c ON c.pk = f.rowid "
+                          "WHERE case_fts MATCH ?1");
+  else
+    g_string_append (sql, "SELECT c.body, c.rev, c.modified, c.deleted FROM case_search AS s "
+                          "JOIN cases AS c ON c.pk = s.pk WHERE 1");
+
+  for (guint i = 0; i < short_words->len; i++)
+    g_string_append_printf (sql, " AND instr (s.text, ?%u) > 0", i + 2);
+
+  g_string_append (sql, match->len > 0 ? " ORDER BY f.rowid DESC" : " ORDER BY s.pk DESC");
+  g_string_append_printf (sql, " LIMIT ?%u", short_words->len + 2);
+
+  stmt = jd_store_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (match->len > 0)
+    sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_STATIC);
+  for (guint i = 0; i < short_words->len; i++)
+    sqlite3_bind_text (stmt, i + 2, short_words->pdata[i], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, short_words->len + 2, limit);
+
+  return jd_store_collect_cases (self, stmt, error);
+}

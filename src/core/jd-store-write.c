@@ -1,0 +1,800 @@
+#include "jd-store-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jd-codec.h"
+
+/* Members of the jiandu/1 object copied into columns of their table (see the migrations), so
+ * that lists filter and sort without parsing JSON. @child reads a member of an object member. */
+typedef struct
+{
+  const char *column;
+  const char *member;
+  const char *child;
+} Column;
+
+#define END_COLUMNS { NULL, NULL, NULL }
+
+static const Column agency_columns[] = {
+  { "name", "name" }, { "kind", "kind" }, { "parent_id", "parent_id" }, END_COLUMNS
+};
+static const Column officer_columns[] = {
+  { "name", "name" }, { "agency_id", "agency_id" }, { "role", "role" }, END_COLUMNS
+};
+/* opened_on is computed (the earliest stage date) and bound after these. */
+static const Column case_columns[] = {
+  { "number", "number" }, { "agency_id", "agency_id" }, { "title", "title" },
+  { "action_type", "action_type" }, { "procedure", "procedure" },
+  { "decided_on", "decision", "date" }, { "closed_on", "closed_on" }, END_COLUMNS
+};
+static const Column record_columns[] = {
+  { "case_id", "case_id" }, { "corrects", "corrects" }, END_COLUMNS
+};
+static const Column complaint_columns[] = {
+  { "received_on", "received_on" }, { "respondent_agency_id", "respondent_agency_id" },
+  END_COLUMNS
+};
+static const Column supervision_case_columns[] = {
+  { "agency_id", "agency_id" }, { "filed_on", "filed_on" }, END_COLUMNS
+};
+static const Column letter_columns[] = {
+  { "supervision_case_id", "supervision_case_id" }, { "agency_id", "agency_id" },
+  { "issued_on", "issued_on" }, END_COLUMNS
+};
+static const Column dispute_columns[] = { { "submitted_on", "submitted_on" }, END_COLUMNS };
+static const Column social_supervisor_columns[] = { { "name", "name" }, END_COLUMNS };
+static const Column evaluation_columns[] = {
+  { "agency_id", "agency_id" }, { "year", "year" }, END_COLUMNS
+};
+
+static const Column * const columns[JD_N_COLLECTIONS] = {
+  [JD_COLLECTION_AGENCIES] = agency_columns,
+  [JD_COLLECTION_OFFICERS] = officer_columns,
+  [JD_COLLECTION_CASES] = case_columns,
+  [JD_COLLECTION_RECORDS] = record_columns,
+  [JD_COLLECTION_COMPLAINTS] = complaint_columns,
+  [JD_COLLECTION_SUPERVISION_CASES] = supervision_case_columns,
+  [JD_COLLECTION_LETTERS] = letter_columns,
+  [JD_COLLECTION_DISPUTES] = dispute_columns,
+  [JD_COLLECTION_SOCIAL_SUPERVISORS] = social_supervisor_columns,
+  [JD_COLLECTION_EVALUATIONS] = evaluation_columns,
+};
+
+/* What one collection's objects reference, checked before writing so that the message can name
+ * the JSON path (a failed foreign key at COMMIT names nothing). */
+typedef struct
+{
+  JdCollection from;
+  const char  *member;
+  JdCollection to;
+} Reference;
+
+static const Reference references[] = {
+  { JD_COLLECTION_OFFICERS, "agency_id", JD_COLLECTION_AGENCIES },
+  { JD_COLLECTION_CASES, "agency_id", JD_COLLECTION_AGENCIES },
+  { JD_COLLECTION_RECORDS, "case_id", JD_COLLECTION_CASES },
+  { JD_COLLECTION_RECORDS, "corrects", JD_COLLECTION_RECORDS },
+};
+
+typedef struct
+{
+  char *insert;
+  char *update;
+  char *select;
+  char *exists;
+} TableSql;
+
+static TableSql *
+table_sql (JdCollection collection)
+{
+  static TableSql sql[JD_N_COLLECTIONS];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint c = 0; c < JD_N_COLLECTIONS; c++)
+        {
+          const char *table = jd_store_table_for (c);
+          g_autoptr(GString) insert_columns = g_string_new ("id, body, modified");
+          g_autoptr(GString) insert_values = g_string_new ("?1, ?2, ?3");
+          g_autoptr(GString) update = g_string_new (NULL);
+          guint n = 4;
+
+          g_string_printf (update, "UPDATE %s SET body = ?2, modified = ?3, deleted = 0", table);
+          for (const Column *col = columns[c]; col->column != NULL; col++, n++)
+            {
+              g_string_append_printf (insert_columns, ", %s", col->column);
+              g_string_append_printf (insert_values, ", ?%u", n);
+              g_string_append_printf (update, ", %s = ?%u", col->column, n);
+            }
+          if (c == JD_COLLECTION_CASES)
+            {
+              g_string_append (insert_columns, ", opened_on");
+              g_string_append_printf (insert_values, ", ?%u", n);
+              g_string_append_printf (update, ", opened_on = ?%u", n);
+            }
+          g_string_append (update, " WHERE id = ?1");
+
+          sql[c].insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table,
+                                           insert_columns->str, insert_values->str);
+          sql[c].update = g_strdup (update->str);
+          sql[c].select = g_strdup_printf ("SELECT body, rev, deleted FROM %s WHERE id = ?",
+                                           table);
+          sql[c].exists = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ? AND deleted = 0",
+                                           table);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return &sql[collection];
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static gboolean
+step_done (JdStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
+static void
+bind_member (sqlite3_stmt *stmt,
+             int           index,
+             JsonObject   *fields,
+             const Column *col)
+{
+  JsonNode *node = json_object_get_member (fields, col->member);
+
+  if (node != NULL && col->child != NULL)
+    {
+      node = JSON_NODE_HOLDS_OBJECT (node)
+               ? json_object_get_member (json_node_get_object (node), col->child)
+               : NULL;
+    }
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    sqlite3_bind_null (stmt, index);
+  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_STATIC);
+  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* A case is listed by when it was opened: its earliest recorded stage. */
+static const char *
+case_opened_on (JsonObject *fields)
+{
+  JsonNode *node = json_object_get_member (fields, "stages");
+  const char *earliest = NULL;
+  JsonArray *stages;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  stages = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (stages); i++)
+    {
+      JsonObject *stage = json_array_get_object_element (stages, i);
+      const char *date = json_object_get_string_member_with_default (stage, "date", NULL);
+
+      if (date != NULL && (earliest == NULL || strcmp (date, earliest) < 0))
+        earliest = date;
+    }
+
+  return earliest;
+}
+
+static void
+bind_columns (sqlite3_stmt *stmt,
+              JdCollection  collection,
+              JsonObject   *fields)
+{
+  int index = 4;
+
+  for (const Column *col = columns[collection]; col->column != NULL; col++)
+    bind_member (stmt, index++, fields, col);
+
+  if (collection == JD_COLLECTION_CASES)
+    sqlite3_bind_text (stmt, index, case_opened_on (fields), -1, SQLITE_STATIC);
+}
+
+static gboolean
+row_exists (JdStore       *self,
+            JdCollection   collection,
+            const char    *id,
+            gboolean      *exists,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = jd_store_statement (self, table_sql (collection)->exists, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  *exists = (rc == SQLITE_ROW);
+  return TRUE;
+}
+
+static gboolean
+check_references (JdStore     *self,
+                  JdEntity    *entity,
+                  const char  *path,
+                  GError     **error)
+{
+  JdCollection collection = jd_entity_get_collection (entity);
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      const char *target = jd_entity_get_string (entity, references[i].member);
+      gboolean exists = FALSE;
+
+      if (references[i].from != collection || target == NULL)
+        continue;
+
+      if (!row_exists (self, references[i].to, target, &exists, error))
+        return FALSE;
+
+      if (!exists)
+        {
+          /* Translators: “%s.%s: unknown agencies “x”” — the path, the member, the collection
+           * key, the id. */
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_REFERENCE,
+                       _("%s.%s: no %s with id “%s” in the file or the database"), path,
+                       references[i].member, jd_collection_key (references[i].to), target);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static JsonArray *
+member_names (JsonObject *object)
+{
+  JsonArray *names = json_array_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_array_add_string_element (names, name);
+
+  return names;
+}
+
+static gboolean
+same_value (JsonNode *a,
+            JsonNode *b)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  generator = json_generator_new ();
+  json_generator_set_root (generator, a);
+  text_a = json_generator_to_data (generator, NULL);
+  json_generator_set_root (generator, b);
+  text_b = json_generator_to_data (generator, NULL);
+  return strcmp (text_a, text_b) == 0;
+}
+
+/* The members that differ, with both values: what the audit log records of an update, and
+ * which fields the outbox must push. */
+static JsonObject *
+diff_members (JsonObject *before,
+              JsonObject *after,
+              JsonArray  *changed_names)
+{
+  JsonObject *changes = json_object_new ();
+  g_autoptr(GList) names = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  names = g_list_concat (json_object_get_members (before), json_object_get_members (after));
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *old_value = json_object_get_member (before, l->data);
+      JsonNode *new_value = json_object_get_member (after, l->data);
+      JsonArray *pair;
+
+      if (!g_hash_table_add (seen, l->data) || same_value (old_value, new_value))
+        continue;
+
+      pair = json_array_new ();
+      json_array_add_element (pair, old_value ? json_node_copy (old_value) : json_node_new (JSON_NODE_NULL));
+      json_array_add_element (pair, new_value ? json_node_copy (new_value) : json_node_new (JSON_NODE_NULL));
+      json_object_set_array_member (changes, l->data, pair);
+      json_array_add_string_element (changed_names, l->data);
+    }
+
+  return changes;
+}
+
+static gboolean
+enqueue (JdStore     *self,
+         JdCollection collection,
+         const char  *id,
+         const char  *op,
+         gint64       base_rev,
+         const char  *base,
+         JsonArray   *fields,
+         const char  *now,
+         GError     **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), fields);
+  g_autofree char *fields_text = json_to_string (node, FALSE);
+  sqlite3_stmt *stmt;
+
+  /* One entry per row, however often it is edited before a sync: the first base is kept (it is
+   * what the server last saw), the changed fields accumulate, and an insert stays an insert. */
+  stmt = jd_store_statement (
+    self,
+    "INSERT INTO outbox (collection, row_id, op, base_rev, base, fields, queued) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (collection, row_id) DO UPDATE SET "
+    "  op = CASE WHEN outbox.op = 'insert' AND excluded.op <> 'delete' THEN 'insert' "
+    "            ELSE excluded.op END, "
+    "  fields = (SELECT json_group_array (value) FROM "
+    "              (SELECT value FROM json_each (outbox.fields) "
+    "               UNION SELECT value FROM json_each (excluded.fields))), "
+    "  queued = excluded.queued",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, jd_collection_key (collection), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, base_rev);
+  if (base_rev > 0 && base != NULL)
+    sqlite3_bind_text (stmt, 5, base, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, fields_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+audit (JdStore      *self,
+       const char   *now,
+       const char   *action,
+       JdCollection  collection,
+       const char   *id,
+       JsonObject   *changes,
+       GError      **error)
+{
+  g_autofree char *object = g_strdup_printf ("%s/%s", jd_collection_key (collection), id);
+  g_autofree char *text = jd_codec_object_to_string (changes, NULL);
+
+  return jd_store_append_audit (self, now, action, object, text, error);
+}
+
+static gboolean
+index_certificates (JdStore     *self,
+                    JdEntity    *officer,
+                    const char  *path,
+                    GError     **error)
+{
+  const char *officer_id = jd_entity_get_id (officer);
+  JsonArray *certificates = jd_entity_get_array (officer, "certificates");
+  sqlite3_stmt *stmt;
+
+  stmt = jd_store_statement (self, "DELETE FROM certificates WHERE officer_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, officer_id, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; certificates != NULL && i < json_array_get_length (certificates); i++)
+    {
+      JsonObject *certificate = json_array_get_object_element (certificates, i);
+      const char *number = json_object_get_string_member (certificate, "number");
+      g_autofree char *holder_id = NULL;
+      g_autofree char *holder = NULL;
+      int rc;
+
+      stmt = jd_store_statement (self, "INSERT INTO certificates (number, officer_id) VALUES (?, ?)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, officer_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
+        {
+          holder_id = jd_store_find_certificate_holder (self, number, &holder, NULL);
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_DUPLICATE,
+                       _("%s.certificates[%u].number: certificate %s is already held by officer "
+                         "“%s”"),
+                       path, i, number, holder ? holder : "?");
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        return jd_store_set_sqlite_error (self, rc, error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+refresh_case_search (JdStore     *self,
+                     const char  *case_id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = jd_store_statement (self,
+                             "INSERT INTO case_search (pk, text) "
+                             "SELECT pk, text FROM case_search_source WHERE id = ?1 "
+                             "ON CONFLICT (pk) DO UPDATE SET text = excluded.text "
+                             "WHERE text IS NOT excluded.text",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* A tombstoned case leaves the view: take it out of the index too. */
+  stmt = jd_store_statement (self,
+                             "DELETE FROM case_search WHERE pk = "
+                             "(SELECT pk FROM cases WHERE id = ?1 AND deleted = 1)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+typedef struct
+{
+  char          *now;
+  JdImportStats  stats;
+  GHashTable    *touched_cases;
+} WriteContext;
+
+static void
+write_context_clear (WriteContext *ctx)
+{
+  g_free (ctx->now);
+  g_clear_pointer (&ctx->touched_cases, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteContext, write_context_clear)
+
+static void
+write_context_init (WriteContext *ctx)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->now = now_iso8601 ();
+  ctx->touched_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static gboolean
+insert_row (JdStore       *self,
+            WriteContext  *ctx,
+            JdEntity      *entity,
+            const char    *body,
+            gsize          body_length,
+            GError       **error)
+{
+  JdCollection collection = jd_entity_get_collection (entity);
+  JsonObject *fields = jd_entity_get_fields (entity);
+  const char *id = jd_entity_get_id (entity);
+  g_autoptr(JsonArray) names = member_names (fields);
+  g_autoptr(JsonObject) changes = json_object_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = jd_store_statement (self, table_sql (collection)->insert, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, body, body_length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, ctx->now, -1, SQLITE_STATIC);
+  bind_columns (stmt, collection, fields);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  json_object_set_array_member (changes, "fields", json_array_ref (names));
+  ctx->stats.inserted++;
+  return enqueue (self, collection, id, "insert", 0, NULL, names, ctx->now, error) &&
+         audit (self, ctx->now, "insert", collection, id, changes, error);
+}
+
+static gboolean
+update_row (JdStore       *self,
+            WriteContext  *ctx,
+            JdEntity      *entity,
+            const char    *body,
+            gsize          body_length,
+            const char    *old_body,
+            gint64         rev,
+            gboolean       was_deleted,
+            GError       **error)
+{
+  JdCollection collection = jd_entity_get_collection (entity);
+  JsonObject *fields = jd_entity_get_fields (entity);
+  const char *id = jd_entity_get_id (entity);
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonArray) names = json_array_new ();
+  g_autoptr(JsonObject) changes = NULL;
+  sqlite3_stmt *stmt;
+
+  before = jd_codec_object_from_string (old_body, error);
+  if (before == NULL)
+    return FALSE;
+
+  changes = diff_members (before, fields, names);
+
+  stmt = jd_store_statement (self, table_sql (collection)->update, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, body, body_length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, ctx->now, -1, SQLITE_STATIC);
+  bind_columns (stmt, collection, fields);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  ctx->stats.updated++;
+  return enqueue (self, collection, id, "update", rev, old_body, names, ctx->now, error) &&
+         audit (self, ctx->now, was_deleted ? "restore" : "update", collection, id, changes,
+                error);
+}
+
+static gboolean
+put_entity (JdStore       *self,
+            WriteContext  *ctx,
+            JdEntity      *entity,
+            const char    *path,
+            GError       **error)
+{
+  JdCollection collection = jd_entity_get_collection (entity);
+  const char *id = jd_entity_get_id (entity);
+  g_autofree char *body = NULL;
+  g_autofree char *old_body = NULL;
+  gsize body_length;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  gboolean was_deleted = FALSE;
+  gint64 rev = 0;
+  int rc;
+
+  if (!check_references (self, entity, path, error))
+    return FALSE;
+
+  body = jd_codec_object_to_string (jd_entity_get_fields (entity), &body_length);
+
+  stmt = jd_store_statement (self, table_sql (collection)->select, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      old_body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rev = sqlite3_column_int64 (stmt, 1);
+      was_deleted = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  if (old_body != NULL && !was_deleted && strcmp (old_body, body) == 0)
+    {
+      ctx->stats.unchanged++;
+      return TRUE;
+    }
+
+  if (old_body != NULL && collection == JD_COLLECTION_RECORDS)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_APPEND_ONLY,
+                   _("%s: the whole-process record “%s” exists with other content; records are "
+                     "never changed: add a new record whose “corrects” names it"),
+                   path, id);
+      return FALSE;
+    }
+
+  if (old_body == NULL)
+    ok = insert_row (self, ctx, entity, body, body_length, error);
+  else
+    ok = update_row (self, ctx, entity, body, body_length, old_body, rev, was_deleted, error);
+
+  if (!ok)
+    return FALSE;
+
+  if (collection == JD_COLLECTION_OFFICERS && !index_certificates (self, entity, path, error))
+    return FALSE;
+
+  if (collection == JD_COLLECTION_CASES)
+    g_hash_table_add (ctx->touched_cases, g_strdup (id));
+  else if (collection == JD_COLLECTION_RECORDS)
+    g_hash_table_add (ctx->touched_cases, g_strdup (jd_entity_get_string (entity, "case_id")));
+
+  return TRUE;
+}
+
+static gboolean
+finish_writes (JdStore       *self,
+               WriteContext  *ctx,
+               GError       **error)
+{
+  GHashTableIter iter;
+  const char *case_id;
+
+  g_hash_table_iter_init (&iter, ctx->touched_cases);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &case_id, NULL))
+    {
+      if (!refresh_case_search (self, case_id, error))
+        return FALSE;
+    }
+
+  return jd_store_commit (self, error);
+}
+
+gboolean
+jd_store_import (JdStore        *self,
+                 JdDocument     *document,
+                 JdImportStats  *stats,
+                 GError        **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JD_IS_DOCUMENT (document), FALSE);
+
+  write_context_init (&ctx);
+  if (!jd_store_begin (self, error))
+    return FALSE;
+
+  /* Collections in an order where what is referenced is written first. */
+  for (guint c = 0; c < JD_N_COLLECTIONS; c++)
+    {
+      GPtrArray *entities = jd_document_get_entities (document, c);
+
+      for (guint i = 0; i < entities->len; i++)
+        {
+          if (!put_entity (self, &ctx, entities->pdata[i], jd_document_get_path (document, c, i),
+                           error))
+            {
+              jd_store_rollback (self);
+              return FALSE;
+            }
+        }
+    }
+
+  if (!finish_writes (self, &ctx, error))
+    {
+      jd_store_rollback (self);
+      return FALSE;
+    }
+
+  if (stats != NULL)
+    *stats = ctx.stats;
+  return TRUE;
+}
+
+gboolean
+jd_store_save (JdStore   *self,
+               JdEntity  *entity,
+               GError   **error)
+{
+  g_autoptr(JdDocument) document = jd_document_new ();
+  const JdObjectSchema *schema;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JD_IS_ENTITY (entity), FALSE);
+
+  path = jd_entity_get_object_path (entity);
+  schema = jd_collection_schema (jd_entity_get_collection (entity));
+  if (!jd_codec_check_object (schema, jd_entity_get_fields (entity), path, error))
+    return FALSE;
+
+  jd_document_add (document, entity);
+  return jd_store_import (self, document, NULL, error);
+}
+
+gboolean
+jd_store_delete (JdStore       *self,
+                 JdCollection   collection,
+                 const char    *id,
+                 GError       **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(JsonArray) names = json_array_new ();
+  g_autofree char *sql = NULL;
+  g_autofree char *old_body = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rev = 0;
+  int rc;
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  if (collection == JD_COLLECTION_RECORDS)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_APPEND_ONLY,
+                   _("records/%s: whole-process records cannot be deleted"), id);
+      return FALSE;
+    }
+
+  write_context_init (&ctx);
+  if (!jd_store_begin (self, error))
+    return FALSE;
+
+  stmt = jd_store_statement (self, table_sql (collection)->select, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 2) == 0)
+    {
+      old_body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rev = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (old_body == NULL)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_REFERENCE, _("%s/%s: no such object"),
+                   jd_collection_key (collection), id);
+      goto fail;
+    }
+
+  sql = g_strdup_printf ("UPDATE %s SET deleted = 1, modified = ?2 WHERE id = ?1",
+                         jd_store_table_for (collection));
+  stmt = jd_store_statement (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, ctx.now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  json_object_set_boolean_member (changes, "deleted", TRUE);
+  if (!enqueue (self, collection, id, "delete", rev, old_body, names, ctx.now, error) ||
+      !audit (self, ctx.now, "delete", collection, id, changes, error))
+    goto fail;
+
+  if (collection == JD_COLLECTION_CASES)
+    g_hash_table_add (ctx.touched_cases, g_strdup (id));
+
+  if (finish_writes (self, &ctx, error))
+    return TRUE;
+
+fail:
+  jd_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,472 @@
+#include "jd-store-private.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "jd-core-resources.h"
+
+G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
+
+G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
+
+/* 'JIAN', written by the first migration: tells our files from other SQLite databases. */
+#define JD_APPLICATION_ID 1246318926
+
+static const char * const migrations[] = {
+  "/io/github/jiandu/core/sql/0001-replica.sql",
+  "/io/github/jiandu/core/sql/0002-case-search.sql",
+};
+
+static const char * const tables[JD_N_COLLECTIONS] = {
+  [JD_COLLECTION_AGENCIES] = "agencies",
+  [JD_COLLECTION_OFFICERS] = "officers",
+  [JD_COLLECTION_CASES] = "cases",
+  [JD_COLLECTION_RECORDS] = "records",
+  [JD_COLLECTION_COMPLAINTS] = "complaints",
+  [JD_COLLECTION_SUPERVISION_CASES] = "supervision_cases",
+  [JD_COLLECTION_LETTERS] = "letters",
+  [JD_COLLECTION_DISPUTES] = "disputes",
+  [JD_COLLECTION_SOCIAL_SUPERVISORS] = "social_supervisors",
+  [JD_COLLECTION_EVALUATIONS] = "evaluations",
+};
+
+void
+jd_audit_problem_free (JdAuditProblem *problem)
+{
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+jd_store_finalize (GObject *object)
+{
+  JdStore *self = JD_STORE (object);
+
+  /* Statements must be finalized before the connection can close. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->actor);
+
+  G_OBJECT_CLASS (jd_store_parent_class)->finalize (object);
+}
+
+static void
+jd_store_class_init (JdStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jd_store_finalize;
+}
+
+static void
+jd_store_init (JdStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+const char *
+jd_store_table_for (JdCollection collection)
+{
+  g_return_val_if_fail (collection < JD_N_COLLECTIONS, NULL);
+
+  return tables[collection];
+}
+
+int
+jd_store_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+char *
+jd_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jiandu", "jiandu.db", NULL);
+}
+
+gboolean
+jd_store_set_sqlite_error (JdStore  *self,
+                           int       rc,
+                           GError  **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_LOCKED,
+                   _("The database %s is in use by another program. Close it and try again."),
+                   self->path);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+                   _("The file %s is damaged or is not a database (%s). Restore it from a "
+                     "backup."),
+                   self->path, detail);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_READ_ONLY,
+                   _("The database %s cannot be written (%s). Check its permissions."),
+                   self->path, detail);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_OPEN,
+                   _("The database %s cannot be opened (%s)."), self->path, detail);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
+                   _("The disk holding %s is full. Free some space and try again."), self->path);
+      break;
+    default:
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
+                   _("Database error in %s: %s"), self->path, detail);
+    }
+
+  return FALSE;
+}
+
+sqlite3_stmt *
+jd_store_statement (JdStore     *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      jd_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+jd_store_exec (JdStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+jd_store_begin (JdStore  *self,
+                GError  **error)
+{
+  /* IMMEDIATE takes the write lock now, so that a second writer waits here instead of failing
+   * half-way through. */
+  return jd_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+jd_store_commit (JdStore  *self,
+                 GError  **error)
+{
+  if (!jd_store_exec (self, "COMMIT", error))
+    {
+      jd_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+jd_store_rollback (JdStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+query_int (JdStore     *self,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = jd_store_statement (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  *out = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+apply_migration (JdStore     *self,
+                 int          version,
+                 GError     **error)
+{
+  g_autoptr(GBytes) script = NULL;
+  g_autofree char *set_version = NULL;
+
+  script = g_resource_lookup_data (jd_core_get_resource (), migrations[version - 1],
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (script == NULL)
+    return FALSE;
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  if (!jd_store_begin (self, error))
+    return FALSE;
+
+  if (!jd_store_exec (self, g_bytes_get_data (script, NULL), error) ||
+      !jd_store_exec (self, set_version, error))
+    {
+      jd_store_rollback (self);
+      g_prefix_error (error, _("Upgrading the database to version %d failed: "), version);
+      return FALSE;
+    }
+
+  return jd_store_commit (self, error);
+}
+
+static gboolean
+migrate (JdStore     *self,
+         int          target,
+         GError     **error)
+{
+  int application_id;
+  int n_tables;
+
+  if (!query_int (self, "PRAGMA user_version", &self->version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+    return FALSE;
+
+  if (n_tables > 0 && application_id != JD_APPLICATION_ID)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
+                   _("%s is a database of another program, not of Jiandu."), self->path);
+      return FALSE;
+    }
+
+  if (self->version > jd_store_latest_version ())
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_TOO_NEW,
+                   _("The database %s was made by a newer version of Jiandu (schema %d; this "
+                     "version knows %d). Update Jiandu to open it."),
+                   self->path, self->version, jd_store_latest_version ());
+      return FALSE;
+    }
+
+  while (self->version < target)
+    {
+      if (!apply_migration (self, self->version + 1, error))
+        return FALSE;
+      self->version++;
+    }
+
+  return TRUE;
+}
+
+static JdStore *
+open_store (const char        *path,
+            JdStoreOpenFlags   flags,
+            int                version,
+            GError           **error)
+{
+  g_autoptr(JdStore) self = g_object_new (JD_TYPE_STORE, NULL);
+  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  int rc;
+
+  self->path = g_strdup (path);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (!(flags & JD_STORE_OPEN_CREATE))
+        {
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_FOUND,
+                       _("There is no database at %s. Create one with “jiandu-cli init”."),
+                       path);
+          return NULL;
+        }
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_OPEN,
+                       _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      open_flags |= SQLITE_OPEN_CREATE;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      jd_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL lets readers work while a sync writes; FULL makes a committed write survive a power cut;
+   * foreign keys are off by default in SQLite. */
+  if (!jd_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, 0, error) ||
+      !jd_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !jd_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+JdStore *
+jd_store_open (const char        *path,
+               JdStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, flags, jd_store_latest_version (), error);
+}
+
+JdStore *
+jd_store_open_at_version (const char  *path,
+                          int          version,
+                          GError     **error)
+{
+  g_return_val_if_fail (version >= 0 && version <= jd_store_latest_version (), NULL);
+
+  return open_store (path, JD_STORE_OPEN_CREATE, version, error);
+}
+
+const char *
+jd_store_get_path (JdStore *self)
+{
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+jd_store_get_version (JdStore *self)
+{
+  g_return_val_if_fail (JD_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+void
+jd_store_set_actor (JdStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (JD_IS_STORE (self));
+  g_return_if_fail (actor != NULL);
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+const char *
+jd_store_get_actor (JdStore *self)
+{
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+gboolean
+jd_store_append_audit (JdStore     *self,
+                       const char  *time,
+                       const char  *action,
+                       const char  *object,
+                       const char  *changes,
+                       GError     **error)
+{
+  sqlite3_stmt *last;
+  sqlite3_stmt *insert;
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  int rc;
+
+  last = jd_store_statement (self, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", error);
+  if (last == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (last);
+  if (rc == SQLITE_ROW)
+    prev_hash = g_strdup ((const char *) sqlite3_column_text (last, 0));
+  else if (rc == SQLITE_DONE)
+    prev_hash = g_strdup (JD_AUDIT_GENESIS);
+  else
+    return jd_store_set_sqlite_error (self, rc, error);
+  sqlite3_reset (last);
+
+  hash = jd_audit_compute_hash (prev_hash, time, self->actor, action, object, changes);
+
+  insert = jd_store_statement (self,
+                               "INSERT INTO audit_log (time, actor, action, object, changes, "
+                               "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (insert, 1, time, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, self->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, object, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, changes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 7, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (insert);
+  sqlite3_reset (insert);
+  if (rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  /* The head of the chain, kept beside it, shows entries cut off its end. */
+  insert = jd_store_statement (self,
+                               "INSERT INTO meta (key, value) VALUES ('audit_head', ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (insert, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (insert);
+  sqlite3_reset (insert);
+  if (rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}

@@ -1,0 +1,139 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jd-audit-entry.h"
+#include "jd-case.h"
+#include "jd-document.h"
+
+G_BEGIN_DECLS
+
+#define JD_STORE_ERROR (jd_store_error_quark ())
+
+typedef enum
+{
+  JD_STORE_ERROR_OPEN,         /* cannot open or create the file */
+  JD_STORE_ERROR_NOT_FOUND,    /* no database there (and not asked to create one) */
+  JD_STORE_ERROR_CORRUPT,      /* damaged, or not a database at all */
+  JD_STORE_ERROR_NOT_JIANDU,   /* an SQLite database of some other program */
+  JD_STORE_ERROR_TOO_NEW,      /* made by a newer Jiandu */
+  JD_STORE_ERROR_LOCKED,       /* another program holds it */
+  JD_STORE_ERROR_READ_ONLY,
+  JD_STORE_ERROR_REFERENCE,    /* names an object that does not exist */
+  JD_STORE_ERROR_APPEND_ONLY,  /* tried to change a whole-process record */
+  JD_STORE_ERROR_DUPLICATE,    /* a certificate number held by another officer */
+  JD_STORE_ERROR_FAILED,
+} JdStoreError;
+
+typedef enum
+{
+  JD_STORE_OPEN_NONE   = 0,
+  JD_STORE_OPEN_CREATE = 1 << 0,
+} JdStoreOpenFlags;
+
+#define JD_TYPE_STORE (jd_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (JdStore, jd_store, JD, STORE, GObject)
+
+typedef struct
+{
+  guint inserted;
+  guint updated;
+  guint unchanged;
+} JdImportStats;
+
+typedef enum
+{
+  JD_AUDIT_PROBLEM_EDITED,
+  JD_AUDIT_PROBLEM_DELETED,
+  JD_AUDIT_PROBLEM_REORDERED,
+} JdAuditProblemKind;
+
+typedef struct
+{
+  JdAuditProblemKind kind;
+  gint64             seq;      /* the entry where the chain breaks */
+  char              *message;
+} JdAuditProblem;
+
+void jd_audit_problem_free (JdAuditProblem *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdAuditProblem, jd_audit_problem_free)
+
+GQuark      jd_store_error_quark          (void);
+char       *jd_store_default_path         (void);
+int         jd_store_latest_version       (void);
+
+JdStore    *jd_store_open                 (const char        *path,
+                                           JdStoreOpenFlags   flags,
+                                           GError           **error);
+const char *jd_store_get_path             (JdStore           *self);
+int         jd_store_get_version          (JdStore           *self);
+void        jd_store_set_actor            (JdStore           *self,
+                                           const char        *actor);
+const char *jd_store_get_actor            (JdStore           *self);
+
+/* Writes. Each call is one transaction: all of it lands, or none of it. */
+gboolean    jd_store_import               (JdStore           *self,
+                                           JdDocument        *document,
+                                           JdImportStats     *stats,
+                                           GError           **error);
+gboolean    jd_store_save                 (JdStore           *self,
+                                           JdEntity          *entity,
+                                           GError           **error);
+gboolean    jd_store_delete               (JdStore           *self,
+                                           JdCollection       collection,
+                                           const char        *id,
+                                           GError           **error);
+
+/* Reads. */
+JdEntity   *jd_store_get                  (JdStore           *self,
+                                           JdCollection       collection,
+                                           const char        *id,
+                                           GError           **error);
+char       *jd_store_find_agency_by_name  (JdStore           *self,
+                                           const char        *name,
+                                           GError           **error);
+/* Returns the id of the officer holding certificate @number (and their name), or NULL. */
+char       *jd_store_find_certificate_holder (JdStore        *self,
+                                              const char     *number,
+                                              char          **name,
+                                              GError        **error);
+char       *jd_store_find_officer_by_name (JdStore           *self,
+                                           const char        *agency_id,
+                                           const char        *name,
+                                           GError           **error);
+GStrv       jd_store_list_officer_ids     (JdStore           *self,
+                                           const char        *agency_id,
+                                           GError           **error);
+gint64      jd_store_count                (JdStore           *self,
+                                           JdCollection       collection,
+                                           GError           **error);
+gint64      jd_store_count_outbox         (JdStore           *self,
+                                           GError           **error);
+gboolean    jd_store_export               (JdStore           *self,
+                                           GOutputStream     *stream,
+                                           GError           **error);
+
+/* Cases newest first by the date they were opened; @offset and @limit page through them. */
+GPtrArray  *jd_store_list_cases           (JdStore           *self,
+                                           guint              offset,
+                                           guint              limit,
+                                           GError           **error);
+
+/* Cases whose number, title, parties, facts or record matters contain every word of @query,
+ * the most recently added first. */
+GPtrArray  *jd_store_search_cases         (JdStore           *self,
+                                           const char        *query,
+                                           guint              limit,
+                                           GError           **error);
+
+/* Audit log. */
+GPtrArray  *jd_store_list_audit           (JdStore           *self,
+                                           const char        *object,
+                                           GError           **error);
+/* Returns the problems found, empty when the chain is whole; NULL on error. */
+GPtrArray  *jd_store_verify_audit         (JdStore           *self,
+                                           gint64            *n_entries,
+                                           GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "jd-core.h"
+
+/* A fresh temporary folder per test, removed with its files at the end. */
+static inline char *
+jd_test_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("jiandu-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+jd_test_rm_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static inline char *
+jd_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static inline JdDocument *
+jd_test_read_data (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = jd_test_data_path (name);
+  JdDocument *document = jd_codec_read_file (path, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static inline JdDocument *
+jd_test_read_string (const char *json,
+                     GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return jd_codec_read (bytes, error);
+}
+
+/* A raw connection, as an attacker or another program would have. */
+static inline sqlite3 *
+jd_test_raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static inline void
+jd_test_raw_exec (sqlite3    *db,
+                  const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static inline char *
+jd_test_export (JdStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  jd_store_export (store, out, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}

@@ -1,0 +1,475 @@
+#include <string.h>
+
+#include "jd-store-private.h"
+#include "jd-test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  JdStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = jd_test_tmp_dir ();
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = jd_store_open (f->path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  jd_store_set_actor (f->store, "tester");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  jd_test_rm_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+import_full (Fixture *f)
+{
+  g_autoptr(JdDocument) document = jd_test_read_data ("full.json");
+  g_autoptr(GError) error = NULL;
+
+  jd_store_import (f->store, document, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+raw_count (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_fresh (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpint (jd_store_get_version (f->store), ==, jd_store_latest_version ());
+  g_assert_cmpint (raw_count (f->path, "PRAGMA application_id"), ==, 1246318926);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM pragma_journal_mode "
+                                       "WHERE journal_mode = 'wal'"), ==, 1);
+}
+
+/* What schema version 1 wrote: one agency, one case, one record, before search existed. */
+static void
+fill_version_1 (const char *path)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+
+  jd_test_raw_exec (db,
+    "INSERT INTO agencies (id, body, modified, name, kind) VALUES ('a', "
+    "'{\"id\":\"a\",\"name\":\"城管执法局\",\"kind\":\"department\"}', '2025-01-01T00:00:00+08:00', "
+    "'城管执法局', 'department');"
+    "INSERT INTO cases (id, body, modified, agency_id, title, number) VALUES ('c', "
+    "'{\"id\":\"c\",\"agency_id\":\"a\",\"title\":\"某公司擅自违法建设厂房案\",\"number\":\"兴城罚1号\","
+    "\"parties\":[{\"kind\":\"person\",\"name\":\"李四\"}]}', '2025-01-01T00:00:00+08:00', 'a', "
+    "'某公司擅自违法建设厂房案', '兴城罚1号');"
+    "INSERT INTO records (id, body, modified, case_id) VALUES ('r', "
+    "'{\"id\":\"r\",\"case_id\":\"c\",\"matter\":\"现场勘验测量面积\"}', '2025-01-01T00:00:00+08:00', 'c');");
+  sqlite3_close (db);
+}
+
+static void
+test_upgrade_from_every_version (void)
+{
+  for (int version = 0; version < jd_store_latest_version (); version++)
+    {
+      g_autofree char *dir = jd_test_tmp_dir ();
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JdStore) store = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+
+      g_test_message ("upgrading from schema version %d", version);
+      store = jd_store_open_at_version (path, version, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (jd_store_get_version (store), ==, version);
+      g_clear_object (&store);
+
+      if (version >= 1)
+        fill_version_1 (path);
+
+      store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (jd_store_get_version (store), ==, jd_store_latest_version ());
+
+      if (version >= 1)
+        {
+          g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 1);
+          /* The upgrade indexed what the old version stored, records included. */
+          hits = jd_store_search_cases (store, "勘验测量", 10, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (hits->len, ==, 1);
+          g_clear_pointer (&hits, g_ptr_array_unref);
+          hits = jd_store_search_cases (store, "李四", 10, &error);
+          g_assert_cmpuint (hits->len, ==, 1);
+        }
+
+      g_clear_object (&store);
+      jd_test_rm_dir (dir);
+    }
+}
+
+static void
+test_open_errors (void)
+{
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = NULL;
+  sqlite3 *db;
+
+  store = jd_store_open (missing, JD_STORE_OPEN_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_file_set_contents (garbage, "this is not a database, just some text that is long enough "
+                                "to fill the header of an SQLite file and more",
+                       -1, NULL);
+  store = jd_store_open (garbage, JD_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  db = jd_test_raw_open (other);
+  jd_test_raw_exec (db, "CREATE TABLE music (title TEXT)");
+  sqlite3_close (db);
+  store = jd_store_open (other, JD_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_count (other, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+
+  store = jd_store_open (newer, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  db = jd_test_raw_open (newer);
+  jd_test_raw_exec (db, "PRAGMA user_version = 99");
+  sqlite3_close (db);
+  store = jd_store_open (newer, JD_STORE_OPEN_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_TOO_NEW);
+
+  jd_test_rm_dir (dir);
+}
+
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *path2 = g_build_filename (f->dir, "second.db", NULL);
+  g_autoptr(JdStore) store2 = NULL;
+  g_autoptr(JdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  JdImportStats stats;
+
+  import_full (f);
+  first = jd_test_export (f->store);
+
+  /* Importing the same file again changes nothing at all. */
+  document = jd_test_read_data ("full.json");
+  jd_store_import (f->store, document, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.inserted + stats.updated, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, jd_document_get_n_total (document));
+  g_clear_object (&document);
+
+  store2 = jd_store_open (path2, JD_STORE_OPEN_CREATE, &error);
+  document = jd_test_read_string (first, &error);
+  g_assert_no_error (error);
+  jd_store_import (store2, document, NULL, &error);
+  g_assert_no_error (error);
+  second = jd_test_export (store2);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_atomic_import (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 audit_before;
+  gint64 outbox_before;
+
+  import_full (f);
+  before = jd_test_export (f->store);
+  audit_before = raw_count (f->path, "SELECT count(*) FROM audit_log");
+  outbox_before = jd_store_count_outbox (f->store, NULL);
+
+  /* The first case is fine and would change a title; the second names an unknown agency. */
+  document = jd_test_read_string (
+    "{\"format\": \"jiandu/1\", \"cases\": ["
+    "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"改过的标题\"},"
+    "{\"id\": \"c-9\", \"agency_id\": \"nowhere\"}]}",
+    &error);
+  g_assert_no_error (error);
+  g_assert_false (jd_store_import (f->store, document, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "cases[1].agency_id"));
+
+  after = jd_test_export (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM audit_log"), ==, audit_before);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, outbox_before);
+}
+
+static char *
+outbox_row (const char *path,
+            const char *id)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+  sqlite3_stmt *stmt;
+  char *row = NULL;
+
+  sqlite3_prepare_v2 (db, "SELECT op || ' ' || base_rev || ' ' || fields || ' ' || "
+                          "(base IS NOT NULL) FROM outbox WHERE row_id = ?", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    row = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return row;
+}
+
+static void
+save_case (Fixture    *f,
+           const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = jd_codec_object_from_string (json, &error);
+  g_autoptr(JdEntity) entity = jd_entity_new_for_collection (JD_COLLECTION_CASES, fields);
+
+  jd_store_save (f->store, entity, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_outbox_collapse (Fixture *f, gconstpointer data)
+{
+  g_autofree char *row = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  import_full (f);
+  row = outbox_row (f->path, "c-2");
+  g_assert_nonnull (g_strstr_len (row, -1, "insert 0"));
+  g_clear_pointer (&row, g_free);
+
+  /* Edited twice before any sync: still one entry, still an insert. */
+  save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"一\"}");
+  save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"二\"}");
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox WHERE row_id = 'c-2'"), ==, 1);
+  row = outbox_row (f->path, "c-2");
+  g_assert_true (g_str_has_prefix (row, "insert 0 "));
+  g_clear_pointer (&row, g_free);
+
+  /* As after a sync: revision 7, outbox drained. */
+  db = jd_test_raw_open (f->path);
+  jd_test_raw_exec (db, "UPDATE cases SET rev = 7 WHERE id = 'c-2'; DELETE FROM outbox");
+  sqlite3_close (db);
+
+  save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"三\"}");
+  save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"三\", \"facts\": \"新事实\"}");
+  row = outbox_row (f->path, "c-2");
+  g_assert_cmpstr (row, ==, "update 7 [\"facts\",\"title\"] 1");
+  g_clear_pointer (&row, g_free);
+
+  jd_store_delete (f->store, JD_COLLECTION_CASES, "c-2", &error);
+  g_assert_no_error (error);
+  row = outbox_row (f->path, "c-2");
+  g_assert_true (g_str_has_prefix (row, "delete 7 "));
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox WHERE row_id = 'c-2'"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT deleted FROM cases WHERE id = 'c-2'"), ==, 1);
+}
+
+static void
+expect_refused (const char *path,
+                const char *sql,
+                const char *message)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+  char *error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &error), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (error, message));
+  sqlite3_free (error);
+  sqlite3_close (db);
+}
+
+static void
+test_append_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDocument) document = NULL;
+
+  import_full (f);
+
+  expect_refused (f->path, "UPDATE records SET body = '{}' WHERE id = 'r-1'", "append-only");
+  expect_refused (f->path, "DELETE FROM records WHERE id = 'r-1'", "append-only");
+  expect_refused (f->path, "UPDATE audit_log SET actor = 'x' WHERE seq = 1", "append-only");
+  expect_refused (f->path, "DELETE FROM audit_log", "append-only");
+
+  /* The sync may set the server revision, and nothing else. */
+  {
+    sqlite3 *db = jd_test_raw_open (f->path);
+    jd_test_raw_exec (db, "UPDATE records SET rev = 3 WHERE id = 'r-1'");
+    sqlite3_close (db);
+  }
+
+  g_assert_false (jd_store_delete (f->store, JD_COLLECTION_RECORDS, "r-1", &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_APPEND_ONLY);
+  g_clear_error (&error);
+
+  document = jd_test_read_string (
+    "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c-1\", \"agency_id\": \"a-smj\", "
+    "\"records\": [{\"id\": \"r-1\", \"matter\": \"改写原始记录\"}]}]}",
+    &error);
+  g_assert_no_error (error);
+  g_assert_false (jd_store_import (f->store, document, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_APPEND_ONLY);
+  g_assert_nonnull (strstr (error->message, "cases[0].records[0]"));
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM records"), ==, 3);
+}
+
+static void
+test_certificate_duplicate (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDocument) document = NULL;
+
+  import_full (f);
+  document = jd_test_read_string (
+    "{\"format\": \"jiandu/1\", \"officers\": [{\"id\": \"o-9\", \"name\": \"冒名者\", "
+    "\"agency_id\": \"a-smj\", \"certificates\": [{\"number\": \"11010010001\"}]}]}",
+    &error);
+  g_assert_false (jd_store_import (f->store, document, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "王建国"));
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_OFFICERS, NULL), ==, 3);
+}
+
+typedef struct
+{
+  const char        *tamper;
+  JdAuditProblemKind kind;
+  gint64             seq;
+} Tamper;
+
+static const Tamper tampers[] = {
+  { "UPDATE audit_log SET changes = '{}' WHERE seq = 3", JD_AUDIT_PROBLEM_EDITED, 3 },
+  { "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 5", JD_AUDIT_PROBLEM_EDITED, 5 },
+  { "DELETE FROM audit_log WHERE seq = 4", JD_AUDIT_PROBLEM_DELETED, 5 },
+  /* Swap entries 6 and 7 wholesale, hashes and all. */
+  { "UPDATE audit_log SET seq = -6 WHERE seq = 6; UPDATE audit_log SET seq = 6 WHERE seq = 7; "
+    "UPDATE audit_log SET seq = 7 WHERE seq = -6", JD_AUDIT_PROBLEM_REORDERED, 6 },
+  { "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)",
+    JD_AUDIT_PROBLEM_DELETED, -1 },
+};
+
+static void
+test_audit_chain (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tampers); i++)
+    {
+      Fixture f = { 0 };
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      JdAuditProblem *problem;
+      gint64 n = 0;
+      sqlite3 *db;
+
+      fixture_set_up (&f, NULL);
+      import_full (&f);
+
+      problems = jd_store_verify_audit (f.store, &n, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_cmpint (n, ==, 17);
+      g_clear_pointer (&problems, g_ptr_array_unref);
+
+      /* Whoever holds the file can drop the triggers: the chain still tells. */
+      db = jd_test_raw_open (f.path);
+      jd_test_raw_exec (db, "DROP TRIGGER audit_log_append_only_update; "
+                            "DROP TRIGGER audit_log_append_only_delete");
+      jd_test_raw_exec (db, tampers[i].tamper);
+      sqlite3_close (db);
+
+      problems = jd_store_verify_audit (f.store, &n, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s → %s", tampers[i].tamper,
+                      problems->len ? ((JdAuditProblem *) problems->pdata[0])->message : "-");
+      g_assert_cmpuint (problems->len, >=, 1);
+      problem = problems->pdata[0];
+      g_assert_cmpint (problem->kind, ==, tampers[i].kind);
+      if (tampers[i].seq > 0)
+        g_assert_cmpint (problem->seq, ==, tampers[i].seq);
+
+      fixture_tear_down (&f, NULL);
+    }
+}
+
+static void
+test_audit_content (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  JdAuditEntry *entry;
+
+  import_full (f);
+  save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"新标题\"}");
+  entries = jd_store_list_audit (f->store, "cases/c-2", NULL);
+  g_assert_cmpuint (entries->len, ==, 2);
+  entry = entries->pdata[1];
+  g_assert_cmpstr (jd_audit_entry_get_action (entry), ==, "update");
+  g_assert_cmpstr (jd_audit_entry_get_actor (entry), ==, "tester");
+  g_assert_nonnull (strstr (jd_audit_entry_get_changes (entry),
+                            "\"title\":[\"张某擅自违法建设厂房案\",\"新标题\"]"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("fresh", test_fresh);
+  ADD ("round-trip", test_round_trip);
+  ADD ("atomic-import", test_atomic_import);
+  ADD ("outbox-collapse", test_outbox_collapse);
+  ADD ("append-only", test_append_only);
+  ADD ("certificate-duplicate", test_certificate_duplicate);
+  ADD ("audit-content", test_audit_content);
+#undef ADD
+  g_test_add_func ("/store/upgrade-from-every-version", test_upgrade_from_every_version);
+  g_test_add_func ("/store/open-errors", test_open_errors);
+  g_test_add_func ("/store/audit-chain", test_audit_chain);
+
+  return g_test_run ();
+}

@@ -127,7 +127,7 @@ check_value (const JdField *field,
           if (v < field->min || v > field->max)
             {
               g_autofree char *message =
-                g_strdup_printf (_("%" G_GINT64_FORMAT " is outside %d–%d"), v, field->min,
+                g_strdup_printf (_("%lld is outside %d–%d"), (long long) v, field->min,
                                  field->max);
               return invalid (error, path, message);
             }
@@ -357,7 +357,7 @@ check_utf8 (const char  *data,
     line += (*p == '\n');
 
   g_set_error (error, JD_CODEC_ERROR, JD_CODEC_ERROR_ENCODING,
-               _("line %u: the file is not valid UTF-8 (byte %" G_GSIZE_FORMAT "); "
+               _("line %u: the file is not valid UTF-8 (byte %zu); "
                  "save it as UTF-8"),
                line, (gsize) (end - data) + 1);
   return FALSE;

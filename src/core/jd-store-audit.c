@@ -111,9 +111,9 @@ check_chain (GPtrArray *entries,
       if (strcmp (computed, jd_audit_entry_get_hash (entry)) != 0)
         {
           add_problem (problems, JD_AUDIT_PROBLEM_EDITED, seq,
-                       g_strdup_printf (_("entry %" G_GINT64_FORMAT " (%s, %s) was edited: its "
+                       g_strdup_printf (_("entry %lld (%s, %s) was edited: its "
                                           "content no longer matches its hash"),
-                                        seq, jd_audit_entry_get_object (entry),
+                                        (long long) seq, jd_audit_entry_get_object (entry),
                                         jd_audit_entry_get_time (entry)));
         }
       else if (strcmp (prev_hash, expected_prev) != 0)
@@ -122,15 +122,16 @@ check_chain (GPtrArray *entries,
 
           if (linked != NULL || strcmp (prev_hash, JD_AUDIT_GENESIS) == 0)
             add_problem (problems, JD_AUDIT_PROBLEM_REORDERED, seq,
-                         g_strdup_printf (_("entry %" G_GINT64_FORMAT " (%s) is out of order: it "
-                                            "was written after entry %" G_GINT64_FORMAT),
-                                          seq, jd_audit_entry_get_object (entry),
-                                          linked ? jd_audit_entry_get_seq (linked) : 0));
+                         g_strdup_printf (_("entry %lld (%s) is out of order: it was written "
+                                            "after entry %lld"),
+                                          (long long) seq, jd_audit_entry_get_object (entry),
+                                          (long long) (linked ? jd_audit_entry_get_seq (linked)
+                                                              : 0)));
           else
             add_problem (problems, JD_AUDIT_PROBLEM_DELETED, seq,
                          g_strdup_printf (_("entries were deleted or rewritten just before entry "
-                                            "%" G_GINT64_FORMAT " (%s)"),
-                                          seq, jd_audit_entry_get_object (entry)));
+                                            "%lld (%s)"),
+                                          (long long) seq, jd_audit_entry_get_object (entry)));
         }
 
       expected_prev = jd_audit_entry_get_hash (entry);
@@ -174,8 +175,8 @@ jd_store_verify_audit (JdStore  *self,
         add_problem (problems, JD_AUDIT_PROBLEM_DELETED,
                      last ? jd_audit_entry_get_seq (last) + 1 : 1,
                      g_strdup_printf (_("entries were deleted from the end of the log (after "
-                                        "entry %" G_GINT64_FORMAT ")"),
-                                      last ? jd_audit_entry_get_seq (last) : 0));
+                                        "entry %lld)"),
+                                      (long long) (last ? jd_audit_entry_get_seq (last) : 0)));
     }
 
   if (n_entries != NULL)

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "jd-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of jiandu-cli, as FORMAT.md and the scripts that call it expect. */
+enum
+{
+  JD_CLI_OK = 0,
+  JD_CLI_FINDINGS = 1,   /* the command worked and found a problem (a broken audit chain …) */
+  JD_CLI_BAD_INPUT = 2,  /* bad input, bad option, unusable database: nothing was changed */
+};
+
+typedef struct
+{
+  const char *db_path;
+  int         argc;
+  char      **argv;      /* the command's own arguments, argv[0] being its name */
+} JdCliContext;
+
+int      jd_cli_run            (int            argc,
+                                char         **argv);
+
+/* Parses the command's options; on a bad one prints why and returns FALSE. */
+gboolean jd_cli_parse_options  (JdCliContext  *ctx,
+                                const char    *parameter_string,
+                                const char    *summary,
+                                GOptionEntry  *entries);
+JdStore *jd_cli_open_store     (JdCliContext  *ctx,
+                                gboolean       create);
+int      jd_cli_fail           (GError        *error);
+void     jd_cli_print_json     (JsonNode      *node);
+
+int      jd_cli_init           (JdCliContext  *ctx);
+int      jd_cli_import         (JdCliContext  *ctx);
+int      jd_cli_export         (JdCliContext  *ctx);
+int      jd_cli_search         (JdCliContext  *ctx);
+int      jd_cli_audit          (JdCliContext  *ctx);
+
+G_END_DECLS

@@ -1,0 +1,273 @@
+#include <string.h>
+
+#include "jd-test-util.h"
+
+static char *dir;
+static char *db;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static Run
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *out_bytes = NULL;
+  Run run = { 0 };
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("JIANDU_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
+  g_assert_no_error (error);
+  run.status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout: %.500s\nstderr: %s", run.status, run.out, run.err);
+  (void) out_bytes;
+  return run;
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("missing");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static char *
+export_text (const char *path)
+{
+  g_auto(Run) run = run_cli ("--db", path, "export", NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static void
+test_init_import_export (void)
+{
+  g_autofree char *full = jd_test_data_path ("full.json");
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *copy_db = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *export_file = g_build_filename (dir, "export.json", NULL);
+
+  {
+    g_auto(Run) run = run_cli ("--db", db, "init", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, db));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", db, "import", full, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "17"));
+  }
+
+  /* An export imported elsewhere exports the same. */
+  exported = export_text (db);
+  {
+    g_auto(Run) run = run_cli ("--db", db, "export", "--out", export_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", copy_db, "import", export_file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  again = export_text (copy_db);
+  g_assert_cmpstr (exported, ==, again);
+}
+
+static void
+test_search (void)
+{
+  g_auto(Run) run = run_cli ("--db", db, "search", "违法建设", NULL);
+  g_auto(Run) json = run_cli ("--db", db, "search", "执法", "--json", NULL);
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "张某擅自违法建设厂房案"));
+  g_assert_cmpint (json.status, ==, 0);
+  node = json_from_string (json.out, NULL);
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 1);
+}
+
+static void
+test_audit_verify (void)
+{
+  g_autofree char *tampered = g_build_filename (dir, "tampered.db", NULL);
+  g_autofree char *full = jd_test_data_path ("full.json");
+  sqlite3 *raw;
+
+  {
+    g_auto(Run) run = run_cli ("--db", db, "audit", "verify", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", tampered, "import", full, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  raw = jd_test_raw_open (tampered);
+  jd_test_raw_exec (raw, "DROP TRIGGER audit_log_append_only_update; "
+                         "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
+  sqlite3_close (raw);
+  {
+    g_auto(Run) run = run_cli ("--db", tampered, "audit", "verify", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "entry 2"));
+  }
+}
+
+/* Every kind of bad input: a message on stderr, exit status 2, and the database as it was. */
+static void
+test_bad_input (void)
+{
+  g_autofree char *before = file_digest (db);
+  g_autofree char *bad_json = write_temp ("bad.json", "{\"format\": \"jiandu/1\", \"cases\": [", -1);
+  g_autofree char *bad_doc = write_temp ("bad-doc.json",
+                                         "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c-1\", "
+                                         "\"agency_id\": \"a-smj\", \"decision\": {\"date\": "
+                                         "\"2025-13-01\"}}]}",
+                                         -1);
+  g_autofree char *bad_ref = write_temp ("bad-ref.json",
+                                         "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c-7\", "
+                                         "\"agency_id\": \"nowhere\"}]}",
+                                         -1);
+  g_autofree char *bad_csv = write_temp ("bad.csv",
+                                         "姓名,执法证号,所属单位,有效期起,有效期至,证件状态,人员类别\n"
+                                         "孙丽,1101,北京市大兴区市场监督管理局,2024-02-30,2029-01-31,有效,执法人员\n",
+                                         -1);
+  g_autofree char *garbage = write_temp ("garbage.db", "not a database at all, just words that "
+                                         "fill more than the hundred bytes of a header ....", -1);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  const char *cases[][6] = {
+    { "import", bad_json, NULL, "not valid JSON" },
+    { "import", bad_doc, NULL, "cases[0].decision.date" },
+    { "import", bad_ref, NULL, "cases[0].agency_id" },
+    { "import", bad_csv, NULL, "line 2, column 4" },
+    { "import", "/nonexistent/file.json", NULL, "/nonexistent/file.json" },
+    { "import", NULL, NULL, "FILE" },
+    { "search", "--limit=0", "违法", "limit" },
+    { "export", "--no-such-option", NULL, "no-such-option" },
+    { "frobnicate", NULL, NULL, "unknown command" },
+    { "audit", "erase", NULL, "verify" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = run_cli ("--db", db, cases[i][0], cases[i][1], cases[i][2], NULL);
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (run.status, ==, 2);
+      if (strstr (run.err, cases[i][3]) == NULL)
+        g_error ("stderr “%s” does not mention “%s”", run.err, cases[i][3]);
+      after = file_digest (db);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  {
+    g_auto(Run) run = run_cli ("--bogus", "init", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_autofree char *garbage_before = file_digest (garbage);
+    g_autofree char *garbage_after = NULL;
+    g_auto(Run) run = run_cli ("--db", garbage, "search", "违法", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "damaged"));
+    garbage_after = file_digest (garbage);
+    g_assert_cmpstr (garbage_before, ==, garbage_after);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", missing, "export", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "init"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_locked (void)
+{
+  g_autofree char *full = jd_test_data_path ("full.json");
+  sqlite3 *raw = jd_test_raw_open (db);
+
+  /* Another program holds the write lock for longer than the CLI waits. */
+  jd_test_raw_exec (raw, "BEGIN EXCLUSIVE");
+  {
+    g_auto(Run) run = run_cli ("--db", db, "import", full, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "in use by another program"));
+  }
+  jd_test_raw_exec (raw, "ROLLBACK");
+  sqlite3_close (raw);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("JIANDU_CLI") == NULL)
+    g_error ("JIANDU_CLI must name the jiandu-cli binary");
+
+  dir = jd_test_tmp_dir ();
+  db = g_build_filename (dir, "cli.db", NULL);
+
+  /* In order: each builds on the database the one before left. */
+  g_test_add_func ("/cli/init-import-export", test_init_import_export);
+  g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/audit-verify", test_audit_verify);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/locked", test_locked);
+
+  status = g_test_run ();
+  jd_test_rm_dir (dir);
+  g_free (dir);
+  g_free (db);
+  return status;
+}

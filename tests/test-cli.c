@@ -191,6 +191,8 @@ test_bad_input (void)
     { "export", "--no-such-option", NULL, "no-such-option" },
     { "frobnicate", NULL, NULL, "unknown command" },
     { "audit", "erase", NULL, "verify" },
+    { "sample", "--cases", "lots", "--cases" },
+    { "sample", "--cases", "0", "--cases" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -244,6 +246,52 @@ test_locked (void)
   sqlite3_close (raw);
 }
 
+static void
+test_sample (void)
+{
+  g_autofree char *a = g_build_filename (dir, "sample-a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "sample-b.db", NULL);
+  g_autofree char *export_a = NULL;
+  g_autofree char *export_b = NULL;
+
+  {
+    g_auto(Run) run = run_cli ("--db", a, "sample", "--cases", "300", "--seed", "7", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", b, "sample", "--cases", "300", "--seed", "7", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  /* Deterministic for a seed: the same district, byte for byte. */
+  export_a = export_text (a);
+  export_b = export_text (b);
+  g_assert_cmpstr (export_a, ==, export_b);
+  g_assert_nonnull (strstr (export_a, "\"records\":["));
+
+  {
+    g_auto(Run) run = run_cli ("--db", a, "audit", "verify", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    /* Cases for an agency that is already there. */
+    g_auto(Run) run = run_cli ("--db", db, "sample", "--cases", "5", "--agency", "a-smj", NULL);
+    g_auto(Run) search = run_cli ("--db", db, "search", "案", "--limit", "100", "--json", NULL);
+    g_autoptr(JsonNode) node = json_from_string (search.out, NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 7);
+  }
+  {
+    g_autofree char *before = file_digest (db);
+    g_autofree char *after = NULL;
+    g_auto(Run) run = run_cli ("--db", db, "sample", "--cases", "5", "--agency", "nowhere", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    after = file_digest (db);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/cli/audit-verify", test_audit_verify);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/locked", test_locked);
+  g_test_add_func ("/cli/sample", test_sample);
 
   status = g_test_run ();
   jd_test_rm_dir (dir);

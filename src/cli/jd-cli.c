@@ -15,8 +15,10 @@ static const Command commands[] = {
   { "init", jd_cli_init, N_("Create the local database (or upgrade it)") },
   { "import", jd_cli_import, N_("Import a jiandu/1 JSON document or a roster CSV") },
   { "export", jd_cli_export, N_("Write the whole replica as one jiandu/1 document") },
+  { "sample", jd_cli_sample, N_("Generate realistic sample data") },
   { "search", jd_cli_search, N_("Search cases by number, title, party, facts or record") },
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
+  { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
 };
 
 static void

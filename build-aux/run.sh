@@ -15,17 +15,15 @@ export JIANDU_LOCALEDIR="$(pwd)/build/po"
 db="${JIANDU_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/jiandu/jiandu.db}"
 "$cli" --db "$db" init
 
-# The synthetic district ("jiandu-cli sample") is still being written; until it lands an empty
-# database can be filled with the format's example document.
 if [ "$("$cli" --db "$db" search 案 --limit 1 | wc -l)" -eq 0 ]; then
   answer=y
   if [ -t 0 ]; then
-    printf '%s' "The database is empty. Import the example document (tests/data/full.json)? [Y/n] "
+    printf '%s' "The database is empty. Create sample data (a district with 2000 cases)? [Y/n] "
     read -r answer || answer=y
   fi
   case "$answer" in
     n*|N*) ;;
-    *) "$cli" --db "$db" import tests/data/full.json ;;
+    *) "$cli" --db "$db" sample --cases 2000 ;;
   esac
 fi
 

@@ -382,7 +382,7 @@ typedef struct
 } Tamper;
 
 static const Tamper tampers[] = {
-  { "UPDATE audit_log SET changes = '{}' WHERE seq = 3", JD_AUDIT_PROBLEM_EDITED, 3 },
+  { "UPDATE audit_log SET changes = '{\"forged\":true}' WHERE seq = 3", JD_AUDIT_PROBLEM_EDITED, 3 },
   { "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 5", JD_AUDIT_PROBLEM_EDITED, 5 },
   { "DELETE FROM audit_log WHERE seq = 4", JD_AUDIT_PROBLEM_DELETED, 5 },
   /* Swap entries 6 and 7 wholesale, hashes and all. */

@@ -6,11 +6,17 @@
 
 G_DEFINE_QUARK (jd-codec-error-quark, jd_codec_error)
 
-static gboolean check_value (const JdField *field,
-                             JdFieldKind    kind,
-                             JsonNode      *node,
-                             const char    *path,
-                             GError       **error);
+/* Paths are built in one GString, extended and cut back while walking, so that checking a
+ * million objects allocates no path unless a value is wrong. */
+static gboolean check_value  (const JdField        *field,
+                              JdFieldKind           kind,
+                              JsonNode             *node,
+                              GString              *path,
+                              GError              **error);
+static gboolean check_object (const JdObjectSchema *schema,
+                              JsonObject           *object,
+                              GString              *path,
+                              GError              **error);
 
 static gboolean
 is_date (const char *text)
@@ -48,7 +54,7 @@ invalid (GError    **error,
 static gboolean
 check_enum (const JdField *field,
             const char    *value,
-            const char    *path,
+            GString       *path,
             GError       **error)
 {
   g_autofree char *allowed = NULL;
@@ -60,30 +66,31 @@ check_enum (const JdField *field,
   allowed = g_strjoinv (", ", (char **) field->values);
   /* Translators: the first %s is the value found, the second the list of allowed values. */
   message = g_strdup_printf (_("“%s” is not one of: %s"), value, allowed);
-  return invalid (error, path, message);
+  return invalid (error, path->str, message);
 }
 
 static gboolean
 check_array (const JdField *field,
              JsonNode      *node,
-             const char    *path,
+             GString       *path,
              GError       **error)
 {
   JsonArray *array;
   guint n;
 
+  gsize length = path->len;
+
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, path, _("not an array"));
+    return invalid (error, path->str, _("not an array"));
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
-
-      if (!check_value (field, field->item_kind, json_array_get_element (array, i), item_path,
-                        error))
+      g_string_append_printf (path, "[%u]", i);
+      if (!check_value (field, field->item_kind, json_array_get_element (array, i), path, error))
         return FALSE;
+      g_string_truncate (path, length);
     }
 
   return TRUE;
@@ -93,7 +100,7 @@ static gboolean
 check_value (const JdField *field,
              JdFieldKind    kind,
              JsonNode      *node,
-             const char    *path,
+             GString       *path,
              GError       **error)
 {
   GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
@@ -102,24 +109,24 @@ check_value (const JdField *field,
     {
     case JD_FIELD_STRING:
       if (value_type != G_TYPE_STRING)
-        return invalid (error, path, _("not a string"));
+        return invalid (error, path->str, _("not a string"));
       return TRUE;
 
     case JD_FIELD_DATE:
       if (value_type != G_TYPE_STRING || !is_date (json_node_get_string (node)))
-        return invalid (error, path, _("not a date (expected YYYY-MM-DD)"));
+        return invalid (error, path->str, _("not a date (expected YYYY-MM-DD)"));
       return TRUE;
 
     case JD_FIELD_TIME:
       if (value_type != G_TYPE_STRING || !is_time (json_node_get_string (node)))
-        return invalid (error, path,
+        return invalid (error, path->str,
                         _("not a time (expected ISO 8601 with an offset, "
                           "e.g. 2025-03-01T09:30:00+08:00)"));
       return TRUE;
 
     case JD_FIELD_INT:
       if (value_type != G_TYPE_INT64)
-        return invalid (error, path, _("not an integer"));
+        return invalid (error, path->str, _("not an integer"));
       if (field->max > field->min)
         {
           gint64 v = json_node_get_int (node);
@@ -129,30 +136,30 @@ check_value (const JdField *field,
               g_autofree char *message =
                 g_strdup_printf (_("%lld is outside %d–%d"), (long long) v, field->min,
                                  field->max);
-              return invalid (error, path, message);
+              return invalid (error, path->str, message);
             }
         }
       return TRUE;
 
     case JD_FIELD_NUMBER:
       if (value_type != G_TYPE_INT64 && value_type != G_TYPE_DOUBLE)
-        return invalid (error, path, _("not a number"));
+        return invalid (error, path->str, _("not a number"));
       return TRUE;
 
     case JD_FIELD_BOOL:
       if (value_type != G_TYPE_BOOLEAN)
-        return invalid (error, path, _("not true or false"));
+        return invalid (error, path->str, _("not true or false"));
       return TRUE;
 
     case JD_FIELD_ENUM:
       if (value_type != G_TYPE_STRING)
-        return invalid (error, path, _("not a string"));
+        return invalid (error, path->str, _("not a string"));
       return check_enum (field, json_node_get_string (node), path, error);
 
     case JD_FIELD_OBJECT:
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return invalid (error, path, _("not an object"));
-      return jd_codec_check_object (field->object, json_node_get_object (node), path, error);
+        return invalid (error, path->str, _("not an object"));
+      return check_object (field->object, json_node_get_object (node), path, error);
 
     case JD_FIELD_ARRAY:
       return check_array (field, node, path, error);
@@ -162,13 +169,14 @@ check_value (const JdField *field,
     }
 }
 
-gboolean
-jd_codec_check_object (const JdObjectSchema *schema,
-                       JsonObject           *object,
-                       const char           *path,
-                       GError              **error)
+static gboolean
+check_object (const JdObjectSchema *schema,
+              JsonObject           *object,
+              GString              *path,
+              GError              **error)
 {
   g_autoptr(GList) members = json_object_get_members (object);
+  gsize length = path->len;
 
   /* null means "not recorded", the same as a missing key: drop it so that nothing downstream has
    * to tell the two apart. */
@@ -180,25 +188,40 @@ jd_codec_check_object (const JdObjectSchema *schema,
 
   for (const JdField *field = schema->fields; field->name != NULL; field++)
     {
-      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, field->name);
       JsonNode *node = json_object_get_member (object, field->name);
 
-      if (node == NULL)
-        {
-          if (field->required)
-            return invalid (error, member_path, _("missing"));
-          continue;
-        }
+      if (node == NULL && !field->required)
+        continue;
 
-      if (!check_value (field, field->kind, node, member_path, error))
+      g_string_append_c (path, '.');
+      g_string_append (path, field->name);
+
+      if (node == NULL)
+        return invalid (error, path->str, _("missing"));
+
+      if (!check_value (field, field->kind, node, path, error))
         return FALSE;
 
       if (field->required && field->kind == JD_FIELD_STRING &&
           *json_node_get_string (node) == '\0')
-        return invalid (error, member_path, _("empty"));
+        return invalid (error, path->str, _("empty"));
+
+      g_string_truncate (path, length);
     }
 
   return TRUE;
+}
+
+gboolean
+jd_codec_check_object (const JdObjectSchema *schema,
+                       JsonObject           *object,
+                       const char           *path,
+                       GError              **error)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (64);
+
+  g_string_append (buffer, path);
+  return check_object (schema, object, buffer, error);
 }
 
 static gboolean

@@ -16,6 +16,8 @@ struct _JdStore
   /* SQL text → prepared statement, reused for the life of the store */
   GHashTable *statements;
   int         version;
+  /* The last hash of the audit chain while a write transaction runs; written to meta at commit. */
+  char       *audit_head;
 };
 
 /* Opens @path and applies the migrations up to @version only: tests make databases of every

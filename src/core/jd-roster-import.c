@@ -5,6 +5,7 @@
 #include "jd-codec.h"
 #include "jd-officer.h"
 #include "jd-roster-csv.h"
+#include "jd-uuid.h"
 
 static gboolean
 row_error (GError           **error,
@@ -88,7 +89,7 @@ find_officer (JdStore           *store,
             return candidate;
         }
 
-      g_autofree char *new_id = g_uuid_string_random ();
+      g_autofree char *new_id = jd_uuid_new ();
 
       officer = json_object_new ();
       json_object_set_string_member (officer, "id", new_id);

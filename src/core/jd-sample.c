@@ -1,6 +1,7 @@
 #include "jd-sample.h"
 
 #include "jd-identity.h"
+#include "jd-uuid.h"
 
 #include <string.h>
 
@@ -1287,31 +1288,7 @@ pick_weighted (GRand        *rand,
   return lo;
 }
 
-#define UUID_LENGTH 36
-
-static void
-make_uuid (GRand *rand,
-           char   out[UUID_LENGTH + 1])
-{
-  static const char hex[] = "0123456789abcdef";
-  guint32 words[4];
-  char *p = out;
-
-  for (guint i = 0; i < 4; i++)
-    words[i] = g_rand_int (rand);
-
-  /* Version 4, RFC 4122 variant. */
-  words[1] = (words[1] & 0xffff0fff) | 0x00004000;
-  words[2] = (words[2] & 0x3fffffff) | 0x80000000;
-
-  for (guint i = 0; i < 32; i++)
-    {
-      if (i == 8 || i == 12 || i == 16 || i == 20)
-        *p++ = '-';
-      *p++ = hex[(words[i / 8] >> (28 - 4 * (i % 8))) & 0xf];
-    }
-  *p = '\0';
-}
+#define UUID_LENGTH JD_UUID_LENGTH
 
 /* Text assembled without printf in the per-case path. */
 
@@ -1474,7 +1451,22 @@ typedef struct
   int                    justice;
   GArray                *supervision;   /* SupervisionCase */
   Calendar               cal;
+  /* The synthetic clock of the ids: time-ordered like the product's own, yet reproducible. */
+  guint64                uuid_clock;
 } Gen;
+
+/* Sample ids are UUIDs version 7 on a clock that starts at 2024-01-01 and ticks once per id. */
+static void
+make_uuid (Gen  *gen,
+           char  out[UUID_LENGTH + 1])
+{
+  guint32 random_bits[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (random_bits); i++)
+    random_bits[i] = g_rand_int (gen->rand);
+
+  jd_uuid_format_v7 (G_GUINT64_CONSTANT (1704067200000) + gen->uuid_clock++, random_bits, out);
+}
 
 static void
 agency_clear (gpointer data)
@@ -1816,7 +1808,7 @@ add_agency (Gen          *gen,
   char id[UUID_LENGTH + 1];
   Buf buf;
 
-  make_uuid (gen->rand, id);
+  make_uuid (gen, id);
   agency.id = intern (gen, id);
   agency.name = name != NULL ? intern (gen, name) : NULL;
   agency.kind = kind;
@@ -1882,7 +1874,7 @@ add_officer (Gen      *gen,
   double fate;
   Buf buf;
 
-  make_uuid (gen->rand, id);
+  make_uuid (gen, id);
   buf_reset (&buf);
   add_person_name (gen->rand, &buf);
   officer.id = intern (gen, id);
@@ -3166,7 +3158,7 @@ build_record (Gen        *gen,
   JsonObject *record = json_object_new ();
   int missing = -1;
 
-  make_uuid (rand, id);
+  make_uuid (gen, id);
   json_object_set_string_member (record, "id", id);
   json_object_set_string_member (record, "kind", av ? "av" : "text");
   json_object_set_string_member (record, "stage", stages[stage].code);
@@ -3462,7 +3454,7 @@ build_evidence (Gen       *gen,
           buf_add (fact, c->power->name);
         }
 
-      make_uuid (rand, id);
+      make_uuid (gen, id);
       json_object_set_string_member (item, "id", id);
       json_object_set_string_member (item, "description", description);
       json_object_set_string_member (item, "fact", fact->data);
@@ -3875,7 +3867,7 @@ plan_case (Gen      *gen,
   agency = agency_at (gen, plan->agency);
   plan->power = pick_weighted (rand, agency->power_cumulative, agency->n_powers);
   plan->start = range (rand, 5, gen->cal.n_days - 1 - CASE_SPAN);
-  make_uuid (rand, plan->id);
+  make_uuid (gen, plan->id);
 
   /* Numbers run per agency, kind and year of filing. */
   year = gen->cal.year[plan->start];
@@ -4079,7 +4071,7 @@ build_supervision_case (Gen             *gen,
   int closed;
   double u;
 
-  make_uuid (rand, sc->id);
+  make_uuid (gen, sc->id);
   sc->agency = pick_supervised_agency (gen);
   sc->filed = range (rand, 40, cal->n_days - 170);
 
@@ -4156,7 +4148,7 @@ build_complaint (Gen        *gen,
   char id[UUID_LENGTH + 1];
   Buf buf;
 
-  make_uuid (rand, id);
+  make_uuid (gen, id);
   json_object_set_string_member (object, "id", id);
   set_day (object, "received_on", cal, received);
   json_object_set_string_member (object, "form", PICK (rand, forms));
@@ -4212,7 +4204,7 @@ build_letter (Gen                   *gen,
   const char *kind = u < 0.35 ? "urge" : u < 0.8 ? "opinion" : "decision";
   char id[UUID_LENGTH + 1];
 
-  make_uuid (rand, id);
+  make_uuid (gen, id);
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "kind", kind);
   json_object_set_string_member (object, "supervision_case_id", sc->id);
@@ -4281,7 +4273,7 @@ build_dispute (Gen *gen)
   while (second == first)
     second = pick_supervised_agency (gen);
 
-  make_uuid (rand, id);
+  make_uuid (gen, id);
   json_object_set_string_member (object, "id", id);
   json_array_add_string_element (agencies, agency_at (gen, first)->id);
   json_array_add_string_element (agencies, agency_at (gen, second)->id);
@@ -4334,7 +4326,7 @@ build_social_supervisor (Gen   *gen,
   char id[UUID_LENGTH + 1];
   Buf buf;
 
-  make_uuid (gen->rand, id);
+  make_uuid (gen, id);
   buf_reset (&buf);
   add_person_name (gen->rand, &buf);
   json_object_set_string_member (object, "id", id);
@@ -4361,7 +4353,7 @@ build_evaluation (Gen   *gen,
   guint n = MIN (agency->evaluation_seen[year], EVALUATION_SAMPLE);
   char id[UUID_LENGTH + 1];
 
-  make_uuid (rand, id);
+  make_uuid (gen, id);
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "agency_id", agency->id);
   json_object_set_int_member (object, "year", FIRST_YEAR + year);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jd-sample-store.h"
+
 /* Twenty searches a legal-review officer would type, short and long. */
 static const char * const queries[] = {
   "违法建设", "食品经营", "消防安全", "占道经营", "排放污染物", "未取得", "有限公司", "责令改正",
@@ -116,7 +118,7 @@ jd_cli_bench (JdCliContext *ctx)
     return jd_cli_fail (g_steal_pointer (&error));
 
   start = g_get_monotonic_time ();
-  if (!jd_cli_generate_sample (store, n_cases, seed, NULL, &error))
+  if (!jd_sample_store (store, n_cases, seed, NULL, NULL, &error))
     return jd_cli_fail (g_steal_pointer (&error));
   generate_s = (g_get_monotonic_time () - start) / 1e6;
 

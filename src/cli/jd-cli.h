@@ -40,11 +40,5 @@ int      jd_cli_audit          (JdCliContext  *ctx);
 int      jd_cli_sample         (JdCliContext  *ctx);
 int      jd_cli_bench          (JdCliContext  *ctx);
 
-/* Generates sample data into @store in batches; shared by sample and bench. */
-gboolean jd_cli_generate_sample (JdStore      *store,
-                                 guint         n_cases,
-                                 guint32       seed,
-                                 const char   *agency_id,
-                                 GError      **error);
 
 G_END_DECLS

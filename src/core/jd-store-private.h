@@ -15,6 +15,8 @@ struct _JdStore
   sqlite3    *db;
   /* SQL text → prepared statement, reused for the life of the store */
   GHashTable *statements;
+  /* static SQL text (by address) → the same statements, skipping the hash of long SQL text */
+  GHashTable *static_statements;
   int         version;
   /* The last hash of the audit chain while a write transaction runs; written to meta at commit. */
   char       *audit_head;
@@ -29,6 +31,11 @@ JdStore      *jd_store_open_at_version (const char   *path,
 sqlite3_stmt *jd_store_statement       (JdStore      *self,
                                         const char   *sql,
                                         GError      **error);
+/* As jd_store_statement() for SQL that lives as long as the process and never changes, found by
+ * its address: for the statements run for every row written. */
+sqlite3_stmt *jd_store_static_statement (JdStore    *self,
+                                         const char *sql,
+                                         GError    **error);
 gboolean      jd_store_exec            (JdStore      *self,
                                         const char   *sql,
                                         GError      **error);

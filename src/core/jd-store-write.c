@@ -222,7 +222,7 @@ row_exists (JdStore       *self,
             gboolean      *exists,
             GError       **error)
 {
-  sqlite3_stmt *stmt = jd_store_statement (self, table_sql (collection)->exists, error);
+  sqlite3_stmt *stmt = jd_store_static_statement (self, table_sql (collection)->exists, error);
   int rc;
 
   if (stmt == NULL)
@@ -338,7 +338,7 @@ enqueue (JdStore     *self,
 
   /* One entry per row, however often it is edited before a sync: the first base is kept (it is
    * what the server last saw), the changed fields accumulate, and an insert stays an insert. */
-  stmt = jd_store_statement (
+  stmt = jd_store_static_statement (
     self,
     "INSERT INTO outbox (collection, row_id, op, base_rev, base, fields, queued) "
     "VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -390,7 +390,7 @@ index_certificates (JdStore     *self,
   JsonArray *certificates = jd_entity_get_array (officer, "certificates");
   sqlite3_stmt *stmt;
 
-  stmt = jd_store_statement (self, "DELETE FROM certificates WHERE officer_id = ?", error);
+  stmt = jd_store_static_statement (self, "DELETE FROM certificates WHERE officer_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, officer_id, -1, SQLITE_STATIC);
@@ -405,7 +405,7 @@ index_certificates (JdStore     *self,
       g_autofree char *holder = NULL;
       int rc;
 
-      stmt = jd_store_statement (self, "INSERT INTO certificates (number, officer_id) VALUES (?, ?)",
+      stmt = jd_store_static_statement (self, "INSERT INTO certificates (number, officer_id) VALUES (?, ?)",
                                  error);
       if (stmt == NULL)
         return FALSE;
@@ -458,7 +458,7 @@ refresh_case_search (JdStore    *self,
 
   for (guint i = 0; i < case_ids->len; i++)
     {
-      stmt = jd_store_statement (self, "INSERT OR IGNORE INTO temp.touched_cases (id) VALUES (?)",
+      stmt = jd_store_static_statement (self, "INSERT OR IGNORE INTO temp.touched_cases (id) VALUES (?)",
                                  error);
       if (stmt == NULL)
         return FALSE;
@@ -469,7 +469,7 @@ refresh_case_search (JdStore    *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (batch_sql); i++)
     {
-      stmt = jd_store_statement (self, batch_sql[i], error);
+      stmt = jd_store_static_statement (self, batch_sql[i], error);
       if (stmt == NULL || !step_done (self, stmt, error))
         return FALSE;
     }
@@ -534,7 +534,7 @@ insert_row (JdStore       *self,
   g_autoptr(JsonObject) changes = json_object_new ();
   sqlite3_stmt *stmt;
 
-  stmt = jd_store_statement (self, table_sql (collection)->insert, error);
+  stmt = jd_store_static_statement (self, table_sql (collection)->insert, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -577,7 +577,7 @@ update_row (JdStore       *self,
 
   changes = diff_members (before, fields, names);
 
-  stmt = jd_store_statement (self, table_sql (collection)->update, error);
+  stmt = jd_store_static_statement (self, table_sql (collection)->update, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -617,7 +617,7 @@ put_entity (JdStore       *self,
 
   body = jd_codec_object_to_string (jd_entity_get_fields (entity), &body_length);
 
-  stmt = jd_store_statement (self, table_sql (collection)->select, error);
+  stmt = jd_store_static_statement (self, table_sql (collection)->select, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -767,7 +767,7 @@ jd_store_delete (JdStore       *self,
   if (!jd_store_begin (self, error))
     return FALSE;
 
-  stmt = jd_store_statement (self, table_sql (collection)->select, error);
+  stmt = jd_store_static_statement (self, table_sql (collection)->select, error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);

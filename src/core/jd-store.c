@@ -50,6 +50,7 @@ jd_store_finalize (GObject *object)
   JdStore *self = JD_STORE (object);
 
   /* Statements must be finalized before the connection can close. */
+  g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -71,6 +72,7 @@ jd_store_init (JdStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->static_statements = g_hash_table_new (NULL, NULL);
   self->actor = g_strdup (g_get_user_name ());
 }
 
@@ -161,6 +163,28 @@ jd_store_statement (JdStore     *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+sqlite3_stmt *
+jd_store_static_statement (JdStore     *self,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->static_statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  /* Owned by the string-keyed cache; this one only finds it faster. */
+  stmt = jd_store_statement (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->static_statements, (gpointer) sql, stmt);
+
   return stmt;
 }
 
@@ -487,7 +511,7 @@ jd_store_append_audit (JdStore     *self,
 
   hash = jd_audit_compute_hash (self->audit_head, time, self->actor, action, object, changes);
 
-  insert = jd_store_statement (self,
+  insert = jd_store_static_statement (self,
                                "INSERT INTO audit_log (time, actor, action, object, changes, "
                                "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                error);

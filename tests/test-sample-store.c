@@ -1,0 +1,108 @@
+#include <gio/gio.h>
+#include <string.h>
+
+#include "jd-sample-store.h"
+#include "jd-test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  JdStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = jd_test_tmp_dir ();
+  f->path = g_build_filename (f->dir, "sample.db", NULL);
+  f->store = jd_store_open (f->path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  jd_test_rm_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_stores_a_district (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  jd_sample_store (f->store, 500, 3, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 500);
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_AGENCIES, NULL), >=, 40);
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_RECORDS, NULL), >=, 500);
+
+  problems = jd_store_verify_audit (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (jd_sample_store (f->store, 500, 3, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 0);
+}
+
+static void
+test_unknown_agency (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jd_sample_store (f->store, 5, 3, "nowhere", NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_REFERENCE);
+}
+
+/* A write that fails half-way (a full disk, say) stops the generator, reports the database's
+ * error, and keeps the batches already committed. */
+static void
+test_write_fails (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = jd_test_raw_open (f->path);
+
+  jd_test_raw_exec (db, "CREATE TRIGGER full_disk BEFORE INSERT ON cases "
+                        "WHEN (SELECT count(*) FROM cases) >= 10000 "
+                        "BEGIN SELECT RAISE (ABORT, 'simulated failure'); END");
+  sqlite3_close (db);
+
+  g_assert_false (jd_sample_store (f->store, 35000, 3, NULL, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "simulated failure"));
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 10000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/sample-store/" path, Fixture, NULL, fixture_set_up, func, \
+                                    fixture_tear_down)
+  ADD ("stores-a-district", test_stores_a_district);
+  ADD ("cancelled", test_cancelled);
+  ADD ("unknown-agency", test_unknown_agency);
+  ADD ("write-fails", test_write_fails);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -46,7 +46,16 @@ run_cli (const char *first,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
   g_assert_no_error (error);
   run.status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %.500s\nstderr: %s", run.status, run.out, run.err);
+  /* One line per message: a line break inside one would break the TAP stream. */
+  g_test_message ("exit %d", run.status);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (i == 0 ? run.out : run.err, "\n", 12);
+
+      for (guint l = 0; lines[l] != NULL && l < 11; l++)
+        if (*lines[l] != '\0')
+          g_test_message ("%s: %s", i == 0 ? "stdout" : "stderr", lines[l]);
+    }
   (void) out_bytes;
   return run;
 }

@@ -68,9 +68,11 @@ test_fresh (Fixture *f, gconstpointer data)
                                        "WHERE journal_mode = 'wal'"), ==, 1);
 }
 
-/* What schema version 1 wrote: one agency, one case, one record, before search existed. */
+/* What the code of schema @version wrote: one agency, one case, one record; from version 2 on
+ * also its search text, as that version's view made it. */
 static void
-fill_version_1 (const char *path)
+fill_version (const char *path,
+              int         version)
 {
   sqlite3 *db = jd_test_raw_open (path);
 
@@ -84,6 +86,8 @@ fill_version_1 (const char *path)
     "'某公司擅自违法建设厂房案', '兴城罚1号');"
     "INSERT INTO records (id, body, modified, case_id) VALUES ('r', "
     "'{\"id\":\"r\",\"case_id\":\"c\",\"matter\":\"现场勘验测量面积\"}', '2025-01-01T00:00:00+08:00', 'c');");
+  if (version >= 2)
+    jd_test_raw_exec (db, "INSERT INTO case_search (pk, text) SELECT pk, text FROM case_search_source");
   sqlite3_close (db);
 }
 
@@ -105,7 +109,7 @@ test_upgrade_from_every_version (void)
       g_clear_object (&store);
 
       if (version >= 1)
-        fill_version_1 (path);
+        fill_version (path, version);
 
       store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);

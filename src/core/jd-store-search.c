@@ -3,11 +3,17 @@
 #include <string.h>
 
 /* The trigram tokenizer indexes every run of three characters, so a word of three or more
- * characters is a phrase query on the index. Shorter words (罚款, 执法) have no trigram of their
- * own and are matched with instr() over the indexed text, which is fast when they are common and
- * bounded by one scan when they are not. */
+ * characters is a phrase query on the index. A word of two (罚款, 执法) is any of the trigrams that
+ * start with it, found in the index's vocabulary (see 0003-short-words.sql). A single character
+ * is matched with instr() over the indexed text, as is a two-character word so common that it
+ * starts too many trigrams to list: both find their first page of hits quickly. */
 #define MIN_INDEXED_CHARS 3
 #define MAX_WORDS 8
+#define MAX_TERMS_PER_WORD 200
+
+/* U+10FFFF in UTF-8: no character sorts after it, so [word, word + this) holds every term that
+ * starts with word. */
+#define LAST_CHARACTER "\xf4\x8f\xbf\xbf"
 
 static char *
 fts_phrase (const char *word)
@@ -23,6 +29,64 @@ fts_phrase (const char *word)
   g_string_append_c (phrase, '"');
 
   return g_string_free (phrase, FALSE);
+}
+
+typedef enum
+{
+  TERMS_FOUND,
+  TERMS_NONE,
+  TERMS_TOO_MANY,
+} TermsResult;
+
+/* Appends to @match an expression for a two-character word: the trigrams that start with it. */
+static gboolean
+append_two_char_word (JdStore      *self,
+                      const char   *word,
+                      GString      *match,
+                      TermsResult  *result,
+                      GError      **error)
+{
+  g_autofree char *folded = g_utf8_strdown (word, -1);
+  g_autofree char *upper = g_strconcat (folded, LAST_CHARACTER, NULL);
+  g_autoptr(GString) expression = g_string_new ("(");
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  stmt = jd_store_static_statement (self, "SELECT term FROM case_fts_terms "
+                                          "WHERE term >= ?1 AND term < ?2",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n <= MAX_TERMS_PER_WORD)
+    {
+      g_autofree char *phrase = fts_phrase ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (n++ > 0)
+        g_string_append (expression, " OR ");
+      g_string_append (expression, phrase);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  if (n == 0)
+    *result = TERMS_NONE;
+  else if (n > MAX_TERMS_PER_WORD)
+    *result = TERMS_TOO_MANY;
+  else
+    {
+      *result = TERMS_FOUND;
+      g_string_append_c (expression, ')');
+      if (match->len > 0)
+        g_string_append (match, " AND ");
+      g_string_append (match, expression->str);
+    }
+
+  return TRUE;
 }
 
 GPtrArray *
@@ -46,6 +110,19 @@ jd_store_search_cases (JdStore     *self,
 
       if (*words[i] == '\0')
         continue;
+
+      if (g_utf8_strlen (words[i], -1) == MIN_INDEXED_CHARS - 1)
+        {
+          TermsResult result = TERMS_NONE;
+
+          if (!append_two_char_word (self, words[i], match, &result, error))
+            return NULL;
+          if (result == TERMS_NONE)
+            return g_ptr_array_new_with_free_func (g_object_unref);
+          if (result == TERMS_TOO_MANY)
+            g_ptr_array_add (short_words, words[i]);
+          continue;
+        }
 
       if (g_utf8_strlen (words[i], -1) < MIN_INDEXED_CHARS)
         {

@@ -16,6 +16,7 @@ G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
 static const char * const migrations[] = {
   "/io/github/jiandu/core/sql/0001-replica.sql",
   "/io/github/jiandu/core/sql/0002-case-search.sql",
+  "/io/github/jiandu/core/sql/0003-short-words.sql",
 };
 
 static const char * const tables[JD_N_COLLECTIONS] = {

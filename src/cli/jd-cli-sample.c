@@ -1,9 +1,6 @@
 #include "jd-cli.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "jd-sample-store.h"
 

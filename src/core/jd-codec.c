@@ -224,6 +224,19 @@ jd_codec_check_object (const JdObjectSchema *schema,
   return check_object (schema, object, buffer, error);
 }
 
+/* The text is made here, on the thread that reads or generates, not on the one that writes. */
+static void
+add_with_text (JdDocument   *document,
+               JdEntity     *entity,
+               JdCollection  collection,
+               const char   *path)
+{
+  jd_document_add_with_path (document, entity, path);
+  jd_document_set_text (document, collection,
+                        jd_document_get_entities (document, collection)->len - 1,
+                        jd_codec_object_to_string (jd_entity_get_fields (entity), NULL));
+}
+
 static gboolean
 add_entity (JdDocument   *document,
             GHashTable   *seen,
@@ -239,7 +252,7 @@ add_entity (JdDocument   *document,
   entity = jd_entity_new_for_collection (collection, object);
   if (seen == NULL)
     {
-      jd_document_add_with_path (document, entity, path);
+      add_with_text (document, entity, collection, path);
       return TRUE;
     }
 
@@ -255,7 +268,7 @@ add_entity (JdDocument   *document,
     }
 
   g_hash_table_insert (seen, g_steal_pointer (&key), g_strdup (path));
-  jd_document_add_with_path (document, entity, path);
+  add_with_text (document, entity, collection, path);
   return TRUE;
 }
 

@@ -7,6 +7,7 @@ struct _JdDocument
   /* owned references */
   GPtrArray *entities[JD_N_COLLECTIONS];
   GPtrArray *paths[JD_N_COLLECTIONS];
+  GPtrArray *texts[JD_N_COLLECTIONS];
 };
 
 G_DEFINE_FINAL_TYPE (JdDocument, jd_document, G_TYPE_OBJECT)
@@ -20,6 +21,7 @@ jd_document_finalize (GObject *object)
     {
       g_clear_pointer (&self->entities[i], g_ptr_array_unref);
       g_clear_pointer (&self->paths[i], g_ptr_array_unref);
+      g_clear_pointer (&self->texts[i], g_ptr_array_unref);
     }
 
   G_OBJECT_CLASS (jd_document_parent_class)->finalize (object);
@@ -38,6 +40,7 @@ jd_document_init (JdDocument *self)
     {
       self->entities[i] = g_ptr_array_new_with_free_func (g_object_unref);
       self->paths[i] = g_ptr_array_new_with_free_func (g_free);
+      self->texts[i] = g_ptr_array_new_with_free_func (g_free);
     }
 }
 
@@ -71,6 +74,33 @@ jd_document_add_with_path (JdDocument *self,
   g_ptr_array_add (self->entities[collection], g_object_ref (entity));
   g_ptr_array_add (self->paths[collection], path != NULL ? g_strdup (path)
                                                           : jd_entity_get_object_path (entity));
+  g_ptr_array_add (self->texts[collection], NULL);
+}
+
+void
+jd_document_set_text (JdDocument   *self,
+                      JdCollection  collection,
+                      guint         index,
+                      char         *text)
+{
+  g_return_if_fail (JD_IS_DOCUMENT (self));
+  g_return_if_fail (collection < JD_N_COLLECTIONS);
+  g_return_if_fail (index < self->texts[collection]->len);
+
+  g_free (self->texts[collection]->pdata[index]);
+  self->texts[collection]->pdata[index] = text;
+}
+
+const char *
+jd_document_get_text (JdDocument   *self,
+                      JdCollection  collection,
+                      guint         index)
+{
+  g_return_val_if_fail (JD_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (collection < JD_N_COLLECTIONS, NULL);
+  g_return_val_if_fail (index < self->texts[collection]->len, NULL);
+
+  return self->texts[collection]->pdata[index];
 }
 
 const char *

@@ -20,6 +20,16 @@ void        jd_document_add_with_path (JdDocument  *self,
 const char *jd_document_get_path     (JdDocument   *self,
                                       JdCollection  collection,
                                       guint         index);
+/* The compact JSON text of an entity as it was checked, so that writing it needs no second
+ * serialization (the codec makes it on the thread that reads or generates); NULL if unknown.
+ * Valid as long as nobody changes the entity's fields after adding it. */
+void        jd_document_set_text     (JdDocument   *self,
+                                      JdCollection  collection,
+                                      guint         index,
+                                      char         *text);
+const char *jd_document_get_text     (JdDocument   *self,
+                                      JdCollection  collection,
+                                      guint         index);
 GPtrArray  *jd_document_get_entities (JdDocument   *self,
                                       JdCollection  collection);
 guint       jd_document_get_n_total  (JdDocument   *self);

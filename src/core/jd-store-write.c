@@ -599,11 +599,13 @@ put_entity (JdStore       *self,
             WriteContext  *ctx,
             JdEntity      *entity,
             const char    *path,
+            const char    *text,
             GError       **error)
 {
   JdCollection collection = jd_entity_get_collection (entity);
   const char *id = jd_entity_get_id (entity);
-  g_autofree char *body = NULL;
+  g_autofree char *owned_text = NULL;
+  const char *body;
   g_autofree char *old_body = NULL;
   gsize body_length;
   sqlite3_stmt *stmt;
@@ -615,7 +617,10 @@ put_entity (JdStore       *self,
   if (!check_references (self, entity, path, error))
     return FALSE;
 
-  body = jd_codec_object_to_string (jd_entity_get_fields (entity), &body_length);
+  if (text == NULL)
+    text = owned_text = jd_codec_object_to_string (jd_entity_get_fields (entity), NULL);
+  body = text;
+  body_length = strlen (text);
 
   stmt = jd_store_static_statement (self, table_sql (collection)->select, error);
   if (stmt == NULL)
@@ -699,7 +704,7 @@ jd_store_import (JdStore        *self,
       for (guint i = 0; i < entities->len; i++)
         {
           if (!put_entity (self, &ctx, entities->pdata[i], jd_document_get_path (document, c, i),
-                           error))
+                           jd_document_get_text (document, c, i), error))
             {
               jd_store_rollback (self);
               return FALSE;

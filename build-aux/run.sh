@@ -4,21 +4,20 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-./build-aux/install-deps.sh
-if [ ! -d build ]; then
-  meson setup build
-fi
-meson compile -C build
+./build-aux/build.sh
 
 cli=build/src/cli/jiandu-cli
 export JIANDU_LOCALEDIR="$(pwd)/build/po"
+# This script's own messages are translated like the program's.
+export TEXTDOMAIN=jiandu TEXTDOMAINDIR="$JIANDU_LOCALEDIR"
+. gettext.sh
 db="${JIANDU_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/jiandu/jiandu.db}"
 "$cli" --db "$db" init
 
 if [ "$("$cli" --db "$db" search 案 --limit 1 | wc -l)" -eq 0 ]; then
   answer=y
   if [ -t 0 ]; then
-    printf '%s' "The database is empty. Create sample data (a district with 2000 cases)? [Y/n] "
+    gettext "The database is empty. Create sample data (a district with 2000 cases)? [Y/n] "
     read -r answer || answer=y
   fi
   case "$answer" in
@@ -30,7 +29,7 @@ fi
 echo
 "$cli" --db "$db" audit verify
 echo
-echo "jiandu-cli is ready on $db. Try:"
+eval_gettext "jiandu-cli is ready on \$db. Try:"; echo
 echo "  $cli --db \"$db\" search 违法建设"
 echo "  $cli --db \"$db\" export --out district.json"
 echo "  $cli --help"

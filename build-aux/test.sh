@@ -3,9 +3,5 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-./build-aux/install-deps.sh
-if [ ! -d build ]; then
-  meson setup build
-fi
-meson compile -C build
+./build-aux/build.sh
 meson test -C build --print-errorlogs

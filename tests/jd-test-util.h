@@ -89,3 +89,34 @@ jd_test_export (JdStore *store)
   g_output_stream_close (out, NULL, NULL);
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
+
+/* A fresh store in a temporary folder, for g_test_add (). */
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  JdStore *store;
+} JdTestStore;
+
+static inline void
+jd_test_store_set_up (JdTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = jd_test_tmp_dir ();
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = jd_store_open (f->path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  jd_store_set_actor (f->store, "tester");
+}
+
+static inline void
+jd_test_store_tear_down (JdTestStore   *f,
+                         gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  jd_test_rm_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}

@@ -4,34 +4,10 @@
 #include "jd-sample-store.h"
 #include "jd-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  JdStore *store;
-} Fixture;
+typedef JdTestStore Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = jd_test_tmp_dir ();
-  f->path = g_build_filename (f->dir, "sample.db", NULL);
-  f->store = jd_store_open (f->path, JD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  jd_test_rm_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+#define fixture_set_up jd_test_store_set_up
+#define fixture_tear_down jd_test_store_tear_down
 
 static void
 test_stores_a_district (Fixture *f, gconstpointer data)

@@ -519,6 +519,28 @@ touch_case (WriteContext *ctx,
   g_hash_table_add (ctx->touched_set, id);
 }
 
+/* Runs the table's insert or update statement for @entity with @body. */
+static gboolean
+write_row (JdStore       *self,
+           const char    *sql,
+           JdEntity      *entity,
+           const char    *body,
+           gsize          body_length,
+           const char    *now,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = jd_store_static_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, jd_entity_get_id (entity), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, body, body_length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  bind_columns (stmt, jd_entity_get_collection (entity), jd_entity_get_fields (entity));
+  return step_done (self, stmt, error);
+}
+
 static gboolean
 insert_row (JdStore       *self,
             WriteContext  *ctx,
@@ -528,21 +550,12 @@ insert_row (JdStore       *self,
             GError       **error)
 {
   JdCollection collection = jd_entity_get_collection (entity);
-  JsonObject *fields = jd_entity_get_fields (entity);
   const char *id = jd_entity_get_id (entity);
   g_autoptr(JsonArray) names = json_array_new ();
   g_autoptr(JsonObject) changes = json_object_new ();
-  sqlite3_stmt *stmt;
 
-  stmt = jd_store_static_statement (self, table_sql (collection)->insert, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, body, body_length, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, ctx->now, -1, SQLITE_STATIC);
-  bind_columns (stmt, collection, fields);
-  if (!step_done (self, stmt, error))
+  if (!write_row (self, table_sql (collection)->insert, entity, body, body_length, ctx->now,
+                  error))
     return FALSE;
 
   /* An insert carries the whole row: the outbox pushes all of it and the audit entry's action
@@ -569,23 +582,14 @@ update_row (JdStore       *self,
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonArray) names = json_array_new ();
   g_autoptr(JsonObject) changes = NULL;
-  sqlite3_stmt *stmt;
 
   before = jd_codec_object_from_string (old_body, error);
   if (before == NULL)
     return FALSE;
 
   changes = diff_members (before, fields, names);
-
-  stmt = jd_store_static_statement (self, table_sql (collection)->update, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, body, body_length, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, ctx->now, -1, SQLITE_STATIC);
-  bind_columns (stmt, collection, fields);
-  if (!step_done (self, stmt, error))
+  if (!write_row (self, table_sql (collection)->update, entity, body, body_length, ctx->now,
+                  error))
     return FALSE;
 
   ctx->stats.updated++;

@@ -259,9 +259,9 @@ check_references (JdStore     *self,
 
       if (!exists)
         {
-          /* Translators: “%s.%s: unknown agencies “x”” — the path, the member, the collection
-           * key, the id. */
           g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_REFERENCE,
+                       /* Translators: “cases[3].agency_id: no agencies with id “a1” …”: the
+                        * JSON path, the member, the collection key and the id. */
                        _("%s.%s: no %s with id “%s” in the file or the database"), path,
                        references[i].member, jd_collection_key (references[i].to), target);
           return FALSE;
@@ -312,8 +312,10 @@ diff_members (JsonObject *before,
         continue;
 
       pair = json_array_new ();
-      json_array_add_element (pair, old_value ? json_node_copy (old_value) : json_node_new (JSON_NODE_NULL));
-      json_array_add_element (pair, new_value ? json_node_copy (new_value) : json_node_new (JSON_NODE_NULL));
+      json_array_add_element (pair, old_value != NULL ? json_node_copy (old_value)
+                                                      : json_node_new (JSON_NODE_NULL));
+      json_array_add_element (pair, new_value != NULL ? json_node_copy (new_value)
+                                                      : json_node_new (JSON_NODE_NULL));
       json_object_set_array_member (changes, l->data, pair);
       json_array_add_string_element (changed_names, l->data);
     }
@@ -405,8 +407,10 @@ index_certificates (JdStore     *self,
       g_autofree char *holder = NULL;
       int rc;
 
-      stmt = jd_store_static_statement (self, "INSERT INTO certificates (number, officer_id) VALUES (?, ?)",
-                                 error);
+      stmt = jd_store_static_statement (self,
+                                        "INSERT INTO certificates (number, officer_id) "
+                                        "VALUES (?, ?)",
+                                        error);
       if (stmt == NULL)
         return FALSE;
 
@@ -432,7 +436,8 @@ index_certificates (JdStore     *self,
 
 /* Re-indexes the cases written in this transaction with one statement each for the whole
  * batch: FTS5 flushes its pending index at every statement, so a statement per case would write
- * a segment per case. The ids go through a temporary table, in the order they were written. */
+ * a segment per case. The ids go through temp.touched_cases (made when the store opens), in the
+ * order they were written. */
 static gboolean
 refresh_case_search (JdStore    *self,
                      GPtrArray  *case_ids,
@@ -451,15 +456,12 @@ refresh_case_search (JdStore    *self,
   if (case_ids->len == 0)
     return TRUE;
 
-  if (!jd_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS touched_cases "
-                            "(id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
-                      error))
-    return FALSE;
-
   for (guint i = 0; i < case_ids->len; i++)
     {
-      stmt = jd_store_static_statement (self, "INSERT OR IGNORE INTO temp.touched_cases (id) VALUES (?)",
-                                 error);
+      stmt = jd_store_static_statement (self,
+                                        "INSERT OR IGNORE INTO temp.touched_cases (id) "
+                                        "VALUES (?)",
+                                        error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, case_ids->pdata[i], -1, SQLITE_STATIC);

@@ -419,6 +419,12 @@ open_store (const char        *path,
       !migrate (self, version, error))
     return NULL;
 
+  /* Per connection: the cases a write transaction touched, to re-index at its end. */
+  if (!jd_store_exec (self, "CREATE TEMP TABLE touched_cases "
+                            "(id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
+                      error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 

@@ -172,7 +172,8 @@ static void
 test_bad_input (void)
 {
   g_autofree char *before = file_digest (db);
-  g_autofree char *bad_json = write_temp ("bad.json", "{\"format\": \"jiandu/1\", \"cases\": [", -1);
+  g_autofree char *bad_json = write_temp ("bad.json", "{\"format\": \"jiandu/1\", \"cases\": [",
+                                          -1);
   g_autofree char *bad_doc = write_temp ("bad-doc.json",
                                          "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c-1\", "
                                          "\"agency_id\": \"a-smj\", \"decision\": {\"date\": "

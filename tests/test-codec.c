@@ -15,6 +15,13 @@ write_to_string (JdDocument *document)
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
+static gpointer
+first_of (JdDocument   *document,
+          JdCollection  collection)
+{
+  return jd_document_get_entities (document, collection)->pdata[0];
+}
+
 static void
 test_round_trip (void)
 {
@@ -29,9 +36,9 @@ test_round_trip (void)
   for (guint c = 0; c < JD_N_COLLECTIONS; c++)
     g_assert_cmpuint (jd_document_get_entities (document, c)->len, >, 0);
 
-  g_assert_true (JD_IS_AGENCY (jd_document_get_entities (document, JD_COLLECTION_AGENCIES)->pdata[0]));
-  g_assert_true (JD_IS_CASE (jd_document_get_entities (document, JD_COLLECTION_CASES)->pdata[0]));
-  g_assert_true (JD_IS_EVALUATION (jd_document_get_entities (document, JD_COLLECTION_EVALUATIONS)->pdata[0]));
+  g_assert_true (JD_IS_AGENCY (first_of (document, JD_COLLECTION_AGENCIES)));
+  g_assert_true (JD_IS_CASE (first_of (document, JD_COLLECTION_CASES)));
+  g_assert_true (JD_IS_EVALUATION (first_of (document, JD_COLLECTION_EVALUATIONS)));
 
   records = jd_document_get_entities (document, JD_COLLECTION_RECORDS);
   g_assert_cmpuint (records->len, ==, 3);
@@ -47,7 +54,9 @@ test_round_trip (void)
 
     g_assert_cmpstr (jd_case_get_title (c), ==, "某某餐饮有限公司未取得食品经营许可从事食品经营案");
     g_assert_cmpuint (json_array_get_length (jd_case_get_parties (c)), ==, 2);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (review, "items")), ==, 2);
+    JsonArray *items = json_object_get_array_member (review, "items");
+
+    g_assert_cmpuint (json_array_get_length (items), ==, 2);
     g_object_get (c, "number", &number, NULL);
     g_assert_cmpstr (number, ==, "京兴市监罚〔2025〕12号");
   }
@@ -74,10 +83,12 @@ static const Rejection rejections[] = {
   { "{\"agencies\": []}", JD_CODEC_ERROR_FORMAT, "format: missing" },
   { "{\"format\": \"jiandu/2\"}", JD_CODEC_ERROR_FORMAT, "“jiandu/2” is not supported" },
   { "{\"format\": \"jiandu/1\", \"cases\": {}}", JD_CODEC_ERROR_INVALID, "cases: not an array" },
-  { "{\"format\": \"jiandu/1\", \"cases\": [1]}", JD_CODEC_ERROR_INVALID, "cases[0]: not an object" },
+  { "{\"format\": \"jiandu/1\", \"cases\": [1]}", JD_CODEC_ERROR_INVALID,
+    "cases[0]: not an object" },
   { "{\"format\": \"jiandu/1\", \"agencies\": [{\"id\": \"a\", \"kind\": \"town\"}]}",
     JD_CODEC_ERROR_INVALID, "agencies[0].name: missing" },
-  { "{\"format\": \"jiandu/1\", \"agencies\": [{\"id\": \"a\", \"name\": \"x\", \"kind\": \"city\"}]}",
+  { "{\"format\": \"jiandu/1\", \"agencies\": [{\"id\": \"a\", \"name\": \"x\", "
+    "\"kind\": \"city\"}]}",
     JD_CODEC_ERROR_INVALID, "agencies[0].kind: “city” is not one of" },
   { "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c\", \"agency_id\": \"a\"}, "
     "{\"id\": \"d\", \"agency_id\": \"a\", \"decision\": {\"date\": \"2025-02-30\"}}]}",
@@ -94,13 +105,15 @@ static const Rejection rejections[] = {
   { "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c\", \"agency_id\": \"a\", "
     "\"decision\": {\"measures\": [\"fine\", \"flogging\"]}}]}",
     JD_CODEC_ERROR_INVALID, "cases[0].decision.measures[1]: “flogging”" },
-  { "{\"format\": \"jiandu/1\", \"officers\": [{\"id\": \"o\", \"name\": \"x\", \"agency_id\": \"a\"}, "
+  { "{\"format\": \"jiandu/1\", \"officers\": [{\"id\": \"o\", \"name\": \"x\", "
+    "\"agency_id\": \"a\"}, "
     "{\"id\": \"o\", \"name\": \"y\", \"agency_id\": \"a\"}]}",
     JD_CODEC_ERROR_INVALID, "officers[1].id: duplicate id “o” (also at officers[0])" },
   { "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c\", \"agency_id\": \"a\", "
     "\"records\": [{\"id\": \"r\", \"case_id\": \"other\"}]}]}",
     JD_CODEC_ERROR_INVALID, "cases[0].records[0].case_id" },
-  { "{\"format\": \"jiandu/1\", \"officers\": [{\"id\": \"\", \"name\": \"x\", \"agency_id\": \"a\"}]}",
+  { "{\"format\": \"jiandu/1\", \"officers\": [{\"id\": \"\", \"name\": \"x\", "
+    "\"agency_id\": \"a\"}]}",
     JD_CODEC_ERROR_INVALID, "officers[0].id: empty" },
   { "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": 7, \"agency_id\": \"a\"}]}",
     JD_CODEC_ERROR_INVALID, "cases[0].id: not a string" },
@@ -130,7 +143,8 @@ test_not_utf8 (void)
 {
   g_autoptr(GError) error = NULL;
   /* "北京" in GB18030: a document saved in the wrong encoding. */
-  const char data[] = "{\"format\": \"jiandu/1\",\n\"agencies\": [{\"name\": \"\xb1\xb1\xbe\xa9\"}]}";
+  const char data[] = "{\"format\": \"jiandu/1\",\n"
+                      "\"agencies\": [{\"name\": \"\xb1\xb1\xbe\xa9\"}]}";
   g_autoptr(GBytes) bytes = g_bytes_new (data, sizeof data - 1);
   g_autoptr(JdDocument) document = jd_codec_read (bytes, &error);
 

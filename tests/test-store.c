@@ -60,9 +60,11 @@ fill_version (const char *path,
     "\"parties\":[{\"kind\":\"person\",\"name\":\"李四\"}]}', '2025-01-01T00:00:00+08:00', 'a', "
     "'某公司擅自违法建设厂房案', '兴城罚1号');"
     "INSERT INTO records (id, body, modified, case_id) VALUES ('r', "
-    "'{\"id\":\"r\",\"case_id\":\"c\",\"matter\":\"现场勘验测量面积\"}', '2025-01-01T00:00:00+08:00', 'c');");
+    "'{\"id\":\"r\",\"case_id\":\"c\",\"matter\":\"现场勘验测量面积\"}', "
+    "'2025-01-01T00:00:00+08:00', 'c');");
   if (version >= 2)
-    jd_test_raw_exec (db, "INSERT INTO case_search (pk, text) SELECT pk, text FROM case_search_source");
+    jd_test_raw_exec (db, "INSERT INTO case_search (pk, text) "
+                          "SELECT pk, text FROM case_search_source");
   sqlite3_close (db);
 }
 
@@ -274,7 +276,8 @@ test_outbox_collapse (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 
   save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"三\"}");
-  save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"三\", \"facts\": \"新事实\"}");
+  save_case (f, "{\"id\": \"c-2\", \"agency_id\": \"a-smj\", \"title\": \"三\", "
+                "\"facts\": \"新事实\"}");
   row = outbox_row (f->path, "c-2");
   g_assert_cmpstr (row, ==, "update 7 [\"facts\",\"title\"] 1");
   g_clear_pointer (&row, g_free);
@@ -361,7 +364,8 @@ typedef struct
 } Tamper;
 
 static const Tamper tampers[] = {
-  { "UPDATE audit_log SET changes = '{\"forged\":true}' WHERE seq = 3", JD_AUDIT_PROBLEM_EDITED, 3 },
+  { "UPDATE audit_log SET changes = '{\"forged\":true}' WHERE seq = 3",
+    JD_AUDIT_PROBLEM_EDITED, 3 },
   { "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 5", JD_AUDIT_PROBLEM_EDITED, 5 },
   { "DELETE FROM audit_log WHERE seq = 4", JD_AUDIT_PROBLEM_DELETED, 5 },
   /* Swap entries 6 and 7 wholesale, hashes and all. */

@@ -103,7 +103,8 @@ check_value (const JdField *field,
              GString       *path,
              GError       **error)
 {
-  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                  : G_TYPE_INVALID;
 
   switch (kind)
     {

@@ -264,7 +264,9 @@ static const JdField supervision_case_fields[] = {
   D ("closed_on"), D ("archived_on"),
   END
 };
-static const JdObjectSchema supervision_case_schema = { "supervision_case", supervision_case_fields };
+static const JdObjectSchema supervision_case_schema = {
+  "supervision_case", supervision_case_fields
+};
 
 static const JdField letter_fields[] = {
   REQ_S ("id"), E ("kind", letter_kinds), S ("supervision_case_id"), S ("agency_id"),

@@ -136,7 +136,7 @@ jd_cli_bench (JdCliContext *ctx)
             return jd_cli_fail (g_steal_pointer (&error));
           g_array_append_val (search_ms, ms);
           if (run == 0)
-            g_print ("search %-12s %3u hits  first %.2f ms\n", queries[q], hits->len, ms);
+            g_print (_("search %s: %u hits, first run %.2f ms\n"), queries[q], hits->len, ms);
         }
     }
 
@@ -160,16 +160,16 @@ jd_cli_bench (JdCliContext *ctx)
   load_after = load_average ();
 
   g_print ("\n");
-  g_print ("cases                     %d\n", n_cases);
-  g_print ("generate + store          %.1f s (%.0f cases/s)\n", generate_s, n_cases / generate_s);
-  g_print ("search p50 / p95          %.2f / %.2f ms (%u queries x %d runs)\n",
+  g_print (_("cases: %d\n"), n_cases);
+  g_print (_("generate and store: %.1f s (%.0f cases/s)\n"), generate_s, n_cases / generate_s);
+  g_print (_("search p50 / p95: %.2f / %.2f ms (%u queries × %d runs)\n"),
            percentile (search_ms, 0.50), percentile (search_ms, 0.95),
            (guint) G_N_ELEMENTS (queries), RUNS_PER_QUERY);
-  g_print ("first 100 cases by date   %.2f ms cold, p50 %.2f ms, p95 %.2f ms\n",
+  g_print (_("first 100 cases by date: %.2f ms cold, p50 %.2f ms, p95 %.2f ms\n"),
            first_page_cold_ms, percentile (page_ms, 0.50), percentile (page_ms, 0.95));
-  g_print ("database size             %.1f MiB, %.0f bytes per case\n",
+  g_print (_("database size: %.1f MiB, %.0f bytes per case\n"),
            db_bytes / 1048576.0, (double) db_bytes / n_cases);
-  g_print ("load average before/after %s / %s (%u cores)\n", load_before, load_after,
+  g_print (_("load average before / after: %s / %s (%u cores)\n"), load_before, load_after,
            g_get_num_processors ());
 
   g_unlink (wal);

@@ -415,3 +415,115 @@ jd_store_list_officer_ids (JdStore     *self,
 
   return g_strv_builder_end (builder);
 }
+
+GPtrArray *
+jd_store_list_all (JdStore       *self,
+                   JdCollection   collection,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  sql = g_strdup_printf ("SELECT body, rev, modified, deleted FROM %s WHERE deleted = 0 "
+                         "ORDER BY id",
+                         jd_store_table_for (collection));
+  stmt = jd_store_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (step_row (self, stmt, &has_row, error) && has_row)
+    {
+      JdEntity *entity = jd_store_entity_from_row (collection, stmt, 0, error);
+
+      if (entity == NULL)
+        break;
+      g_ptr_array_add (result, entity);
+    }
+  sqlite3_reset (stmt);
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+/* The same merge of two cursors in id order as the export, yielding entities. */
+gboolean
+jd_store_foreach_case (JdStore          *self,
+                       const char       *case_id,
+                       JdStoreCaseFunc   func,
+                       gpointer          user_data,
+                       GError          **error)
+{
+  static const char all_cases[] =
+    "SELECT body, rev, modified, deleted, id FROM cases WHERE deleted = 0 ORDER BY id";
+  static const char one_case[] =
+    "SELECT body, rev, modified, deleted, id FROM cases WHERE deleted = 0 AND id = ?";
+  static const char all_records[] =
+    "SELECT body, rev, modified, deleted, case_id FROM records WHERE deleted = 0 "
+    "ORDER BY case_id, pk";
+  static const char case_records[] =
+    "SELECT body, rev, modified, deleted, case_id FROM records WHERE deleted = 0 "
+    "AND case_id = ? ORDER BY pk";
+  sqlite3_stmt *cases;
+  sqlite3_stmt *records;
+  gboolean has_case;
+  gboolean has_record;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  cases = jd_store_static_statement (self, case_id != NULL ? one_case : all_cases, error);
+  if (cases == NULL)
+    return FALSE;
+  records = jd_store_static_statement (self, case_id != NULL ? case_records : all_records, error);
+  if (records == NULL)
+    return FALSE;
+  if (case_id != NULL)
+    {
+      sqlite3_bind_text (cases, 1, case_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (records, 1, case_id, -1, SQLITE_TRANSIENT);
+    }
+
+  if (!step_row (self, records, &has_record, error))
+    goto out;
+
+  while (step_row (self, cases, &has_case, error) && has_case)
+    {
+      const char *id = (const char *) sqlite3_column_text (cases, 4);
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(JdEntity) kase = NULL;
+
+      while (has_record && strcmp ((const char *) sqlite3_column_text (records, 4), id) <= 0)
+        {
+          if (strcmp ((const char *) sqlite3_column_text (records, 4), id) == 0)
+            {
+              JdEntity *record = jd_store_entity_from_row (JD_COLLECTION_RECORDS, records, 0,
+                                                           error);
+
+              if (record == NULL)
+                goto out;
+              g_ptr_array_add (list, record);
+            }
+          if (!step_row (self, records, &has_record, error))
+            goto out;
+        }
+
+      kase = jd_store_entity_from_row (JD_COLLECTION_CASES, cases, 0, error);
+      if (kase == NULL || !func (JD_CASE (kase), list, user_data, error))
+        goto out;
+    }
+
+  ok = error == NULL || *error == NULL;
+
+out:
+  sqlite3_reset (cases);
+  sqlite3_reset (records);
+  sqlite3_clear_bindings (cases);
+  sqlite3_clear_bindings (records);
+  return ok;
+}

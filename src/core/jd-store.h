@@ -127,6 +127,26 @@ GPtrArray  *jd_store_search_cases         (JdStore           *self,
                                            guint              limit,
                                            GError           **error);
 
+/* Every live object of @collection, in id order: for the small collections (agencies, officers,
+ * supervision …), not for cases. */
+GPtrArray  *jd_store_list_all             (JdStore           *self,
+                                           JdCollection       collection,
+                                           GError           **error);
+
+/* Calls @func for every live case (or only case @case_id) with its whole-process records
+ * (JdRecord), streaming rather than loading: a district's cases do not fit in memory. @func
+ * returns FALSE, with @error set, to stop. */
+typedef gboolean (*JdStoreCaseFunc) (JdCase     *kase,
+                                     GPtrArray  *records,
+                                     gpointer    user_data,
+                                     GError    **error);
+
+gboolean    jd_store_foreach_case         (JdStore           *self,
+                                           const char        *case_id,
+                                           JdStoreCaseFunc    func,
+                                           gpointer           user_data,
+                                           GError           **error);
+
 /* Audit log. */
 GPtrArray  *jd_store_list_audit           (JdStore           *self,
                                            const char        *object,

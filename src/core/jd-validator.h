@@ -1,0 +1,50 @@
+#pragma once
+
+#include "jd-calendar.h"
+#include "jd-finding.h"
+#include "jd-profile.h"
+#include "jd-rule-data.h"
+#include "jd-store.h"
+
+G_BEGIN_DECLS
+
+/* Runs the rules of a profile, as of a date, over objects and reports every finding. The rules
+ * are pure: the same data, profile and date give the same findings. */
+
+#define JD_TYPE_VALIDATOR (jd_validator_get_type ())
+
+G_DECLARE_FINAL_TYPE (JdValidator, jd_validator, JD, VALIDATOR, GObject)
+
+JdValidator  *jd_validator_new            (JdProfile      *profile,
+                                           JdCalendar     *calendar,
+                                           const GDate    *as_of);
+JdProfile    *jd_validator_get_profile    (JdValidator    *self);
+const GDate  *jd_validator_get_as_of      (JdValidator    *self);
+/* The rules of the profile, in catalogue order. */
+GPtrArray    *jd_validator_get_rules      (JdValidator    *self);
+
+/* One object; @records are a case's whole-process records (JdRecord), NULL for other objects. */
+void          jd_validator_check_entity   (JdValidator    *self,
+                                           JdRuleData     *data,
+                                           JdEntity       *entity,
+                                           GPtrArray      *records,
+                                           JdFindingFunc   func,
+                                           gpointer        user_data);
+/* Every object held by @data (a document's). */
+void          jd_validator_check_data     (JdValidator    *self,
+                                           JdRuleData     *data,
+                                           JdFindingFunc   func,
+                                           gpointer        user_data);
+/* The objects of a store: case @case_id only, or everything when NULL. Cases are streamed. */
+gboolean      jd_validator_check_store    (JdValidator    *self,
+                                           JdStore        *store,
+                                           const char     *case_id,
+                                           JdFindingFunc   func,
+                                           gpointer        user_data,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+/* The objects other than cases and records from @store, for jd_validator_check_entity(). */
+JdRuleData   *jd_validator_load_data      (JdStore        *store,
+                                           GError        **error);
+
+G_END_DECLS

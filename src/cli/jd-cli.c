@@ -17,6 +17,8 @@ static const Command commands[] = {
   { "export", jd_cli_export, N_("Write the whole replica as one jiandu/1 document") },
   { "sample", jd_cli_sample, N_("Generate realistic sample data") },
   { "search", jd_cli_search, N_("Search cases by number, title, party, facts or record") },
+  { "validate", jd_cli_validate, N_("Check the data against the rules of a profile") },
+  { "deadlines", jd_cli_deadlines, N_("List deadlines not met yet, soonest first") },
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
 };

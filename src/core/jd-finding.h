@@ -31,6 +31,7 @@ typedef struct
   const char      *citation;   /* static, or owned by the profile */
   GDate            due;        /* invalid when the rule has no deadline here */
   int              days_left;  /* calendar days from the "as of" date to @due */
+  gboolean         open;       /* @due is a deadline still to meet (pending or overdue) */
 } JdFinding;
 
 /* Receives findings as they are made; @finding is only valid during the call. */

@@ -9,6 +9,7 @@ report_valist (JdRuleContext   *ctx,
                const char      *object,
                JdFindingStatus  status,
                const GDate     *due,
+               gboolean         open,
                const char      *format,
                va_list          args)
 {
@@ -26,6 +27,7 @@ report_valist (JdRuleContext   *ctx,
     {
       finding.due = *due;
       finding.days_left = g_date_days_between (&ctx->as_of, due);
+      finding.open = open;
     }
 
   ctx->n_reported++;
@@ -41,7 +43,7 @@ jd_rule_report (JdRuleContext   *ctx,
   va_list args;
 
   va_start (args, format);
-  report_valist (ctx, ctx->object_path, status, NULL, format, args);
+  report_valist (ctx, ctx->object_path, status, NULL, FALSE, format, args);
   va_end (args);
 }
 
@@ -55,7 +57,21 @@ jd_rule_report_due (JdRuleContext   *ctx,
   va_list args;
 
   va_start (args, format);
-  report_valist (ctx, ctx->object_path, status, due, format, args);
+  report_valist (ctx, ctx->object_path, status, due, FALSE, format, args);
+  va_end (args);
+}
+
+void
+jd_rule_report_open (JdRuleContext   *ctx,
+                     JdFindingStatus  status,
+                     const GDate     *due,
+                     const char      *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  report_valist (ctx, ctx->object_path, status, due, TRUE, format, args);
   va_end (args);
 }
 
@@ -70,7 +86,7 @@ jd_rule_report_object (JdRuleContext   *ctx,
   va_list args;
 
   va_start (args, format);
-  report_valist (ctx, object, status, due, format, args);
+  report_valist (ctx, object, status, due, FALSE, format, args);
   va_end (args);
 }
 
@@ -297,7 +313,7 @@ jd_rule_check_deadline (JdRuleContext *ctx,
     {
       int left = g_date_days_between (&ctx->as_of, &due);
 
-      jd_rule_report_due (ctx, JD_FINDING_PASS, &due,
+      jd_rule_report_open (ctx, JD_FINDING_PASS, &due,
                           g_dngettext (GETTEXT_PACKAGE, "%s; not done yet, %d day left",
                                        "%s; not done yet, %d days left", left),
                           rule_text, left);
@@ -306,7 +322,7 @@ jd_rule_check_deadline (JdRuleContext *ctx,
     {
       int over = g_date_days_between (&due, &ctx->as_of);
 
-      jd_rule_report_due (ctx, JD_FINDING_FAIL, &due,
+      jd_rule_report_open (ctx, JD_FINDING_FAIL, &due,
                           g_dngettext (GETTEXT_PACKAGE, "%s; not done, %d day overdue",
                                        "%s; not done, %d days overdue", over),
                           rule_text, over);

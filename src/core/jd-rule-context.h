@@ -62,6 +62,13 @@ void        jd_rule_report_due      (JdRuleContext   *ctx,
                                      const GDate     *due,
                                      const char      *format,
                                      ...) G_GNUC_PRINTF (4, 5);
+/* As jd_rule_report_due() for a deadline not met yet, pending or overdue: what `deadlines`
+ * lists. */
+void        jd_rule_report_open     (JdRuleContext   *ctx,
+                                     JdFindingStatus  status,
+                                     const GDate     *due,
+                                     const char      *format,
+                                     ...) G_GNUC_PRINTF (4, 5);
 /* As jd_rule_report_due() for another object than the one checked ("letters/l1"). */
 void        jd_rule_report_object   (JdRuleContext   *ctx,
                                      const char      *object,

@@ -216,12 +216,12 @@ jd_rule_rev_lead_time (JdRuleContext *ctx)
                             lead, jd_rule_date_string (&deadline, c));
     }
   else if (g_date_compare (&ctx->as_of, &due) <= 0)
-    jd_rule_report_due (ctx, JD_FINDING_PASS, &due,
+    jd_rule_report_open (ctx, JD_FINDING_PASS, &due,
                         _("Submit for review by %s, %d working days before the statutory limit "
                           "of %s"),
                         jd_rule_date_string (&due, b), lead, jd_rule_date_string (&deadline, c));
   else
-    jd_rule_report_due (ctx, JD_FINDING_FAIL, &due,
+    jd_rule_report_open (ctx, JD_FINDING_FAIL, &due,
                         _("Not submitted for review by %s, %d working days before the statutory "
                           "limit of %s"),
                         jd_rule_date_string (&due, b), lead, jd_rule_date_string (&deadline, c));

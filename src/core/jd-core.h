@@ -2,6 +2,7 @@
 
 #include "jd-agency.h"
 #include "jd-audit-entry.h"
+#include "jd-calendar.h"
 #include "jd-case.h"
 #include "jd-codec.h"
 #include "jd-complaint.h"

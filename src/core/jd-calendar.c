@@ -412,7 +412,12 @@ year_parse (GBytes     *bytes,
     }
 
   root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL)
+    {
+      invalid (error, name, NULL, _("the file is empty"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       invalid (error, name, NULL, _("the top level is not a JSON object"));
       return NULL;

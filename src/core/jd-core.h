@@ -2,6 +2,7 @@
 
 #include "jd-agency.h"
 #include "jd-audit-entry.h"
+#include "jd-calendar.h"
 #include "jd-case.h"
 #include "jd-codec.h"
 #include "jd-complaint.h"
@@ -16,7 +17,6 @@
 #include "jd-social-supervisor.h"
 #include "jd-store.h"
 #include "jd-supervision-case.h"
-#include "jd-calendar.h"
 #include "jd-finding.h"
 #include "jd-labels.h"
 #include "jd-profile.h"

@@ -20,6 +20,7 @@ static const Command commands[] = {
   { "validate", jd_cli_validate, N_("Check the data against the rules of a profile") },
   { "deadlines", jd_cli_deadlines, N_("List deadlines not met yet, soonest first") },
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
+  { "bench-rules", jd_cli_bench_rules, N_("Measure the rules over sample cases") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
 };
 

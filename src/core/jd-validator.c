@@ -1,6 +1,7 @@
 #include "jd-validator.h"
 
 #include <glib/gi18n-lib.h>
+#include <time.h>
 
 #include "jd-rule-context.h"
 
@@ -13,6 +14,7 @@ struct _JdValidator
   GDate       as_of;
   GPtrArray  *rules;                          /* borrowed JdRule, of the profile */
   GPtrArray  *by_collection[JD_N_COLLECTIONS]; /* the same, split by the objects they check */
+  gint64     *rule_times;                     /* when profiling */
 };
 
 G_DEFINE_FINAL_TYPE (JdValidator, jd_validator, G_TYPE_OBJECT)
@@ -25,6 +27,7 @@ jd_validator_finalize (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_times, g_free);
   for (guint i = 0; i < JD_N_COLLECTIONS; i++)
     g_clear_pointer (&self->by_collection[i], g_ptr_array_unref);
 
@@ -139,7 +142,20 @@ run_rules (JdValidator   *self,
       ctx->rule = rule;
       ctx->citation = jd_profile_get_citation (self->profile, rule->id, rule->citation);
       ctx->n_reported = 0;
-      rule->check (ctx);
+      if (self->rule_times != NULL)
+        {
+          struct timespec before, after;
+          guint n_rules;
+
+          clock_gettime (CLOCK_MONOTONIC, &before);
+          rule->check (ctx);
+          clock_gettime (CLOCK_MONOTONIC, &after);
+          self->rule_times[rule - jd_rules_get_all (&n_rules)] +=
+            (after.tv_sec - before.tv_sec) * G_GINT64_CONSTANT (1000000000) +
+            (after.tv_nsec - before.tv_nsec);
+        }
+      else
+        rule->check (ctx);
       /* No rule passes silently: one that found nothing to say about an object it checks is
        * a bug, reported as such rather than hidden. */
       if (ctx->n_reported == 0)
@@ -218,6 +234,27 @@ jd_validator_check_data (JdValidator   *self,
           jd_validator_check_entity (self, data, entity, records, func, user_data);
         }
     }
+}
+
+void
+jd_validator_set_profiling (JdValidator *self,
+                            gboolean     profiling)
+{
+  guint n_rules;
+
+  g_return_if_fail (JD_IS_VALIDATOR (self));
+
+  g_clear_pointer (&self->rule_times, g_free);
+  jd_rules_get_all (&n_rules);
+  if (profiling)
+    self->rule_times = g_new0 (gint64, n_rules);
+}
+
+const gint64 *
+jd_validator_get_rule_times (JdValidator *self)
+{
+  g_return_val_if_fail (JD_IS_VALIDATOR (self), NULL);
+  return self->rule_times;
 }
 
 JdRuleData *

@@ -43,6 +43,12 @@ gboolean      jd_validator_check_store    (JdValidator    *self,
                                            gpointer        user_data,
                                            GCancellable   *cancellable,
                                            GError        **error);
+/* Benchmarks: when on, the time spent in each rule is summed, in nanoseconds, into an array
+ * indexed like jd_rules_get_all(). */
+void          jd_validator_set_profiling  (JdValidator    *self,
+                                           gboolean        profiling);
+const gint64 *jd_validator_get_rule_times (JdValidator    *self);
+
 /* The objects other than cases and records from @store, for jd_validator_check_entity(). */
 JdRuleData   *jd_validator_load_data      (JdStore        *store,
                                            GError        **error);

@@ -1,0 +1,196 @@
+#include "jd-cli.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "jd-cli-rules.h"
+#include "jd-sample-store.h"
+
+/* `bench-rules`: all rules of a profile over N sample cases, single-threaded. Reading the cases
+ * from SQLite (and parsing their JSON) is timed apart from running the rules on them. */
+
+#define BATCH 5000
+
+typedef struct
+{
+  JdValidator *validator;
+  JdRuleData  *data;
+  GPtrArray   *cases;      /* the batch read, waiting for the rules */
+  GPtrArray   *records;    /* GPtrArray of records per case */
+  gint64       read_us;
+  gint64       rules_us;
+  gint64       last;
+  guint64      n_findings;
+  guint64      n_failed;
+  guint        n_cases;
+} Bench;
+
+static void
+count_cb (const JdFinding *finding,
+          gpointer         user_data)
+{
+  Bench *bench = user_data;
+
+  bench->n_findings++;
+  if (jd_finding_is_blocking (finding))
+    bench->n_failed++;
+}
+
+static void
+run_batch (Bench *bench)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  bench->read_us += start - bench->last;
+  for (guint i = 0; i < bench->cases->len; i++)
+    jd_validator_check_entity (bench->validator, bench->data, bench->cases->pdata[i],
+                               bench->records->pdata[i], count_cb, bench);
+  bench->n_cases += bench->cases->len;
+  g_ptr_array_set_size (bench->cases, 0);
+  g_ptr_array_set_size (bench->records, 0);
+  bench->last = g_get_monotonic_time ();
+  bench->rules_us += bench->last - start;
+}
+
+static gboolean
+case_cb (JdCase     *kase,
+         GPtrArray  *records,
+         gpointer    user_data,
+         GError    **error)
+{
+  Bench *bench = user_data;
+
+  g_ptr_array_add (bench->cases, g_object_ref (kase));
+  g_ptr_array_add (bench->records, g_ptr_array_ref (records));
+  if (bench->cases->len == BATCH)
+    run_batch (bench);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint  index;
+  gint64 ns;
+} RuleTime;
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  const RuleTime *x = a, *y = b;
+
+  return x->ns < y->ns ? 1 : x->ns > y->ns ? -1 : 0;
+}
+
+int
+jd_cli_bench_rules (JdCliContext *ctx)
+{
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdValidator) validator = NULL;
+  g_autoptr(JdRuleData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (RuleTime));
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *profile_id = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  const gint64 *rule_times;
+  const JdRule *rules;
+  guint n_rules;
+  int n_cases = 100000;
+  gint64 start;
+  double generate_s;
+  Bench bench = { 0 };
+  GOptionEntry entries[] = {
+    { "cases", 0, 0, G_OPTION_ARG_INT, &n_cases, N_("How many cases to generate (default "
+                                                   "100000)"), N_("N") },
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_id,
+      N_("The jurisdiction's profile (default beijing)"), N_("PROFILE") },
+    { NULL }
+  };
+
+  if (!jd_cli_parse_options (ctx, NULL,
+                             _("Generate N sample cases into a temporary database, then run "
+                               "every rule of a profile over them on one thread."),
+                             entries))
+    return JD_CLI_BAD_INPUT;
+  if (n_cases <= 0)
+    {
+      g_printerr (_("jiandu-cli bench-rules: --cases must be a positive number\n"));
+      return JD_CLI_BAD_INPUT;
+    }
+
+  validator = jd_cli_rules_validator ("bench-rules", profile_id, "2026-06-30");
+  if (validator == NULL)
+    return JD_CLI_BAD_INPUT;
+
+  tmp_dir = g_dir_make_tmp ("jiandu-bench-XXXXXX", &error);
+  if (tmp_dir == NULL)
+    return jd_cli_fail (g_steal_pointer (&error));
+  path = g_build_filename (tmp_dir, "bench.db", NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+
+  store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    return jd_cli_fail (g_steal_pointer (&error));
+  start = g_get_monotonic_time ();
+  if (!jd_sample_store (store, n_cases, 1, NULL, NULL, &error))
+    return jd_cli_fail (g_steal_pointer (&error));
+  generate_s = (g_get_monotonic_time () - start) / 1e6;
+
+  start = g_get_monotonic_time ();
+  data = jd_validator_load_data (store, &error);
+  if (data == NULL)
+    return jd_cli_fail (g_steal_pointer (&error));
+  g_print (_("other objects read in %.2f s\n"), (g_get_monotonic_time () - start) / 1e6);
+
+  jd_validator_set_profiling (validator, TRUE);
+  bench.validator = validator;
+  bench.data = data;
+  bench.cases = cases;
+  bench.records = records;
+  bench.last = g_get_monotonic_time ();
+  if (!jd_store_foreach_case (store, NULL, case_cb, &bench, &error))
+    return jd_cli_fail (g_steal_pointer (&error));
+  run_batch (&bench);
+
+  rules = jd_rules_get_all (&n_rules);
+  rule_times = jd_validator_get_rule_times (validator);
+  for (guint i = 0; i < n_rules; i++)
+    if (rules[i].collection == JD_COLLECTION_CASES && rule_times[i] > 0)
+      {
+        RuleTime t = { i, rule_times[i] };
+
+        g_array_append_val (times, t);
+      }
+  g_array_sort (times, compare_times);
+
+  g_print ("\n");
+  g_print (_("profile: %s, %u cases (generated in %.1f s)\n"),
+           jd_profile_get_id (jd_validator_get_profile (validator)), bench.n_cases, generate_s);
+  g_print (_("reading cases and records: %.2f s (%.0f cases/s)\n"), bench.read_us / 1e6,
+           bench.n_cases / (bench.read_us / 1e6));
+  g_print (_("running the rules: %.2f s (%.0f cases/s), %" G_GUINT64_FORMAT " findings, "
+             "%" G_GUINT64_FORMAT " failed errors\n"),
+           bench.rules_us / 1e6, bench.n_cases / (bench.rules_us / 1e6), bench.n_findings,
+           bench.n_failed);
+  g_print (_("slowest rules (time per case):\n"));
+  for (guint i = 0; i < MIN (times->len, 8); i++)
+    {
+      RuleTime *t = &g_array_index (times, RuleTime, i);
+
+      g_print ("  %-18s %6.2f µs\n", rules[t->index].id, t->ns / 1e3 / bench.n_cases);
+    }
+
+  g_clear_object (&store);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (tmp_dir);
+  return JD_CLI_OK;
+}

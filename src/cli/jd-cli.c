@@ -19,6 +19,7 @@ static const Command commands[] = {
   { "search", jd_cli_search, N_("Search cases by number, title, party, facts or record") },
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
+  { "law", jd_cli_law, N_("Print the articles of a regulation that a citation names") },
 };
 
 static void

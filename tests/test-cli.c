@@ -302,6 +302,115 @@ test_sample (void)
   }
 }
 
+static void
+test_law (void)
+{
+  static const char * const points[] = {
+    "（一）材料是否完整、文书是否完备、制作是否规范；", "（二）执法主体和执法权限是否合法；",
+    "（三）执法人员是否具备执法资格；", "（四）执法对象是否认定准确；",
+    "（五）事实是否清楚，证据是否充分、确凿；", "（六）执法程序是否合法；",
+    "（七）法律法规规章是否适用准确；", "（八）办理意见或者裁量建议是否明确、适当；",
+    "（九）其他应当审核的内容。",
+  };
+  g_auto(Run) run = run_cli ("law", "004 附件3 第十三条", NULL);
+  g_auto(Run) unquoted = run_cli ("law", "004", "附件3", "第十三条", NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3 + 9 + 1);
+  g_assert_cmpstr (lines[0], ==, "004 北京市全面推行行政执法公示制度执法全过程记录制度"
+                                 "重大执法决定法制审核制度实施方案");
+  g_assert_cmpstr (lines[1], ==, "附件3 北京市重大行政执法决定法制审核办法");
+  g_assert_cmpstr (lines[2], ==, "第十三条\u3000重大行政执法决定法制审核以书面审核为主，"
+                                 "重点审核以下内容：");
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    g_assert_cmpstr (lines[3 + i], ==, points[i]);
+
+  g_assert_cmpint (unquoted.status, ==, 0);
+  g_assert_cmpstr (unquoted.out, ==, run.out);
+}
+
+static void
+test_law_json (void)
+{
+  g_auto(Run) run = run_cli ("law", "--json", "001 (六); 004 附件1 第六条(三)", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root;
+  JsonArray *articles;
+  JsonObject *first;
+  JsonObject *second;
+
+  g_assert_cmpint (run.status, ==, 0);
+  node = json_from_string (run.out, NULL);
+  g_assert_nonnull (node);
+  root = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==,
+                   "001 (六); 004 附件1 第六条(三)");
+  articles = json_object_get_array_member (root, "articles");
+  g_assert_cmpuint (json_array_get_length (articles), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "unresolved")),
+                    ==, 0);
+
+  first = json_array_get_object_element (articles, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "document"), ==, "001");
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==,
+                   "大兴区关于加强行政执法协调监督工作的实施意见");
+  g_assert_cmpstr (json_object_get_string_member (first, "part"), ==, "正文");
+  g_assert_cmpstr (json_object_get_string_member (first, "article"), ==, "二、");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (first, "text"),
+                                   "（六）加强行政执法队伍建设\n"));
+
+  second = json_array_get_object_element (articles, 1);
+  g_assert_cmpstr (json_object_get_string_member (second, "document"), ==, "004");
+  g_assert_cmpstr (json_object_get_string_member (second, "part"), ==, "附件1");
+  g_assert_cmpstr (json_object_get_string_member (second, "article"), ==, "第六条");
+  g_assert_cmpint (json_object_get_int_member (second, "item"), ==, 3);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (second, "text"),
+                                   "（三）执法人员信息"));
+}
+
+/* Text after a citation that is not one is left out with a note; the rest still prints. */
+static void
+test_law_left_out (void)
+{
+  g_auto(Run) run = run_cli ("law", "002 第十七条 (weihai); beijing: store named, no limit",
+                             NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "002 威海市行政执法监督办法\n第二章 监督管理制度\n"
+                                            "第十七条\u3000行政执法音像记录"));
+  g_assert_nonnull (strstr (run.err, "(weihai)"));
+  g_assert_nonnull (strstr (run.err, "beijing: store named, no limit"));
+}
+
+static void
+test_law_bad_input (void)
+{
+  const char *cases[][3] = {
+    { "009 第一条", NULL, "009" },
+    { "002 第九十九条", NULL, "第九十九条" },
+    { "002 第九十九条; 002 第一条", NULL, "第九十九条" },
+    { "004 第十三条", NULL, "附件1, 附件2, 附件3" },
+    { "004 附件3 第十三条(十)", NULL, "（十）" },
+    { "004 附件7 第一条", NULL, "附件7" },
+    { "nothing to see", NULL, "nothing to see" },
+    { "004 附件3 第十三条", "--bogus", "bogus" },
+    { NULL, NULL, "CITATION" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = run_cli ("law", cases[i][0], cases[i][1], NULL);
+
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      if (strstr (run.err, cases[i][2]) == NULL)
+        g_error ("stderr “%s” does not mention “%s”", run.err, cases[i][2]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +432,10 @@ main (int   argc,
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/locked", test_locked);
   g_test_add_func ("/cli/sample", test_sample);
+  g_test_add_func ("/cli/law", test_law);
+  g_test_add_func ("/cli/law-json", test_law_json);
+  g_test_add_func ("/cli/law-left-out", test_law_left_out);
+  g_test_add_func ("/cli/law-bad-input", test_law_bad_input);
 
   status = g_test_run ();
   jd_test_rm_dir (dir);

@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
   { "bench-rules", jd_cli_bench_rules, N_("Measure the rules over sample cases") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
+  { "law", jd_cli_law, N_("Print the articles of a regulation that a citation names") },
 };
 
 static void

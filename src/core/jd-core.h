@@ -10,6 +10,7 @@
 #include "jd-document.h"
 #include "jd-entity.h"
 #include "jd-evaluation.h"
+#include "jd-law.h"
 #include "jd-letter.h"
 #include "jd-officer.h"
 #include "jd-record.h"

@@ -300,6 +300,37 @@ test_profiles_name_known_rules (void)
     }
 }
 
+/* Every citation a finding can carry, the catalogue's and each profile's, resolves to article
+ * text, with nothing left over. */
+static void
+test_citations_resolve (void)
+{
+  g_auto(GStrv) ids = jd_profile_list ();
+  JdLaw *law = jd_law_get_default ();
+  guint n_rules;
+  const JdRule *rules = jd_rules_get_all (&n_rules);
+
+  for (guint p = 0; ids[p] != NULL; p++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JdProfile) profile = jd_profile_load (ids[p], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < n_rules; i++)
+        {
+          const char *citation = jd_profile_get_citation (profile, rules[i].id,
+                                                          rules[i].citation);
+          g_autoptr(JdCitation) resolved = jd_law_resolve (law, citation, &error);
+
+          if (resolved == NULL)
+            g_error ("%s %s: “%s”: %s", ids[p], rules[i].id, citation, error->message);
+          if (resolved->unresolved != NULL && resolved->unresolved->len > 0)
+            g_error ("%s %s: “%s” is partly not a citation", ids[p], rules[i].id, citation);
+          g_assert_cmpuint (resolved->refs->len, >, 0);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +347,7 @@ main (int    argc,
   coverage.makeup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_test_add_func ("/rules/profiles/known-rules", test_profiles_name_known_rules);
+  g_test_add_func ("/rules/profiles/citations-resolve", test_citations_resolve);
 
   dir = g_test_build_filename (G_TEST_DIST, "rules", NULL);
   d = g_dir_open (dir, 0, NULL);

@@ -15,6 +15,7 @@ struct _JdValidator
   GPtrArray  *rules;                          /* borrowed JdRule, of the profile */
   GPtrArray  *by_collection[JD_N_COLLECTIONS]; /* the same, split by the objects they check */
   gint64     *rule_times;                     /* when profiling */
+  const char **citations;                     /* by catalogue index: the profile's or the rule's */
 };
 
 G_DEFINE_FINAL_TYPE (JdValidator, jd_validator, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ jd_validator_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->rule_times, g_free);
+  g_clear_pointer (&self->citations, g_free);
   for (guint i = 0; i < JD_N_COLLECTIONS; i++)
     g_clear_pointer (&self->by_collection[i], g_ptr_array_unref);
 
@@ -67,6 +69,9 @@ jd_validator_new (JdProfile   *profile,
   self->as_of = *as_of;
 
   rules = jd_rules_get_all (&n_rules);
+  self->citations = g_new0 (const char *, n_rules);
+  for (guint i = 0; i < n_rules; i++)
+    self->citations[i] = jd_profile_get_citation (profile, rules[i].id, rules[i].citation);
   for (guint i = 0; i < n_rules; i++)
     if (jd_profile_has_rule (profile, rules[i].id))
       {
@@ -134,18 +139,18 @@ run_rules (JdValidator   *self,
            JdRuleContext *ctx)
 {
   GPtrArray *rules = self->by_collection[jd_entity_get_collection (ctx->entity)];
+  guint n_rules;
 
   for (guint i = 0; i < rules->len; i++)
     {
       const JdRule *rule = rules->pdata[i];
 
       ctx->rule = rule;
-      ctx->citation = jd_profile_get_citation (self->profile, rule->id, rule->citation);
+      ctx->citation = self->citations[rule - jd_rules_get_all (&n_rules)];
       ctx->n_reported = 0;
       if (self->rule_times != NULL)
         {
           struct timespec before, after;
-          guint n_rules;
 
           clock_gettime (CLOCK_MONOTONIC, &before);
           rule->check (ctx);

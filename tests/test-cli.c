@@ -411,6 +411,225 @@ test_law_bad_input (void)
     }
 }
 
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonObject *
+find_finding (JsonArray  *findings,
+              const char *rule,
+              const char *object)
+{
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (finding, "rule"), rule) &&
+          g_str_equal (json_object_get_string_member (finding, "object"), object))
+        return finding;
+    }
+  return NULL;
+}
+
+static void
+test_validate_file (void)
+{
+  g_autofree char *rules = jd_test_data_path ("rules.json");
+  g_autofree char *empty = write_temp ("empty.json", "{\"format\": \"jiandu/1\"}", -1);
+
+  {
+    g_auto(Run) run = run_cli ("validate", "--file", rules, "--date", "2025-11-03", "--json",
+                               NULL);
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    JsonObject *object = json_node_get_object (root);
+    JsonArray *findings = json_object_get_array_member (object, "findings");
+    JsonObject *finding;
+    const char *members[] = { "rule", "status", "severity", "object", "message", "citation" };
+
+    /* A major decision without a review: an error, so exit status 1. */
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (object, "profile"), ==, "beijing");
+    g_assert_cmpstr (json_object_get_string_member (object, "as_of"), ==, "2025-11-03");
+    g_assert_cmpuint (json_array_get_length (findings), >, 50);
+    for (guint i = 0; i < json_array_get_length (findings); i++)
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        g_assert_true (json_object_has_member (json_array_get_object_element (findings, i),
+                                               members[m]));
+
+    finding = find_finding (findings, "REV-REQUIRED", "cases/c2");
+    g_assert_nonnull (finding);
+    g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "fail");
+    g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "error");
+    g_assert_cmpstr (json_object_get_string_member (finding, "citation"), ==,
+                     "004 附件3 第三条");
+
+    /* 5 working days after 2025-09-30 cross the National Day holiday. */
+    finding = find_finding (findings, "REV-DURATION", "cases/c5");
+    g_assert_nonnull (finding);
+    g_assert_cmpstr (json_object_get_string_member (finding, "due"), ==, "2025-10-14");
+    g_assert_cmpint (json_object_get_int_member (finding, "days_left"), ==, -20);
+  }
+  {
+    g_auto(Run) run = run_cli ("validate", "--file", rules, "--date", "2025-11-03", NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "REV-REQUIRED"));
+    g_assert_nonnull (strstr (run.out, "(cases/c2)"));
+    g_assert_nonnull (strstr (run.out, "[004 附件3 第三条]"));
+  }
+  {
+    g_auto(Run) run = run_cli ("validate", "--file", empty, "--date", "2025-11-03", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    /* The same small penalty is major in Weihai only. */
+    g_auto(Run) beijing = run_cli ("validate", "--file", rules, "--date", "2025-11-03",
+                                   "--json", NULL);
+    g_auto(Run) weihai = run_cli ("validate", "--file", rules, "--date", "2025-11-03",
+                                  "--profile", "weihai", "--json", NULL);
+    g_autoptr(JsonNode) b = parse_json (beijing.out);
+    g_autoptr(JsonNode) w = parse_json (weihai.out);
+    JsonObject *finding;
+
+    finding = find_finding (json_object_get_array_member (json_node_get_object (b), "findings"),
+                            "REV-REQUIRED", "cases/c4");
+    g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "not_applicable");
+    finding = find_finding (json_object_get_array_member (json_node_get_object (w), "findings"),
+                            "REV-REQUIRED", "cases/c4");
+    g_assert_cmpstr (json_object_get_string_member (finding, "status"), ==, "fail");
+    g_assert_cmpstr (json_object_get_string_member (finding, "citation"), ==, "002 第十三条");
+  }
+}
+
+static void
+test_validate_bad_input (void)
+{
+  g_autofree char *rules = jd_test_data_path ("rules.json");
+  g_autofree char *broken = write_temp ("broken.json",
+                                        "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": 3}]}",
+                                        -1);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  const char *cases[][6] = {
+    { "--date", "2025-13-01", "--file", NULL, "2025-13-01" },
+    { "--date", "yesterday", "--file", NULL, "yesterday" },
+    { "--profile", "atlantis", "--file", NULL, "atlantis" },
+    { "--file", NULL, "--case", "c1", "only one" },
+    { "--file", "MISSING", NULL, NULL, "missing.json" },
+    { "--file", "BROKEN", NULL, NULL, "cases[0].id" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[6] = { NULL };
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+      for (guint a = 0; a < 4; a++)
+        {
+          const char *arg = cases[i][a];
+
+          if (a > 0 && cases[i][a - 1] != NULL && g_str_equal (cases[i][a - 1], "--file") &&
+              arg == NULL)
+            arg = rules;
+          else if (arg != NULL && g_str_equal (arg, "MISSING"))
+            arg = missing;
+          else if (arg != NULL && g_str_equal (arg, "BROKEN"))
+            arg = broken;
+          argv[a] = arg;
+        }
+      {
+        g_auto(Run) run = run_cli ("validate", argv[0], argv[1], argv[2], argv[3], NULL);
+
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        if (strstr (run.err, cases[i][4]) == NULL)
+          g_error ("stderr “%s” does not mention “%s”", run.err, cases[i][4]);
+      }
+    }
+}
+
+static void
+test_validate_store_and_deadlines (void)
+{
+  g_autofree char *rules = jd_test_data_path ("rules.json");
+  g_autofree char *rules_db = g_build_filename (dir, "rules.db", NULL);
+
+  {
+    g_auto(Run) run = run_cli ("--db", rules_db, "import", rules, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", rules_db, "validate", "--case", "c2", "--date",
+                               "2025-11-03", "--json", NULL);
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    JsonArray *findings = json_object_get_array_member (json_node_get_object (root),
+                                                        "findings");
+
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (find_finding (findings, "REV-REQUIRED", "cases/c2"));
+    for (guint i = 0; i < json_array_get_length (findings); i++)
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, i),
+                                                      "object"), ==, "cases/c2");
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", rules_db, "validate", "--case", "nope", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "nope"));
+  }
+  {
+    /* c8 went to review on 2025-09-30: the opinion is due 5 working days later, after the
+     * National Day holiday. */
+    g_auto(Run) run = run_cli ("--db", rules_db, "deadlines", "--date", "2025-10-09", "--json",
+                               NULL);
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    JsonArray *deadlines = json_node_get_array (root);
+    const char *previous = "0000-00-00";
+    gboolean found = FALSE;
+
+    g_assert_cmpint (run.status, ==, 0);
+    for (guint i = 0; i < json_array_get_length (deadlines); i++)
+      {
+        JsonObject *deadline = json_array_get_object_element (deadlines, i);
+        const char *due = json_object_get_string_member (deadline, "due");
+
+        g_assert_cmpstr (previous, <=, due);
+        previous = due;
+        g_assert_cmpint (json_object_get_boolean_member (deadline, "overdue"), ==,
+                         json_object_get_int_member (deadline, "days_left") < 0);
+        if (g_str_equal (json_object_get_string_member (deadline, "object"), "cases/c8") &&
+            g_str_equal (json_object_get_string_member (deadline, "rule"), "REV-DURATION"))
+          {
+            g_assert_cmpstr (due, ==, "2025-10-14");
+            g_assert_cmpint (json_object_get_int_member (deadline, "days_left"), ==, 5);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", rules_db, "deadlines", "--date", "2025-10-09",
+                               "--within", "3", "--json", NULL);
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    JsonArray *deadlines = json_node_get_array (root);
+
+    g_assert_cmpint (run.status, ==, 0);
+    for (guint i = 0; i < json_array_get_length (deadlines); i++)
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (deadlines, i),
+                                                   "days_left"), <=, 3);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", rules_db, "deadlines", "--within", "-5", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +655,9 @@ main (int   argc,
   g_test_add_func ("/cli/law-json", test_law_json);
   g_test_add_func ("/cli/law-left-out", test_law_left_out);
   g_test_add_func ("/cli/law-bad-input", test_law_bad_input);
+  g_test_add_func ("/cli/validate-file", test_validate_file);
+  g_test_add_func ("/cli/validate-bad-input", test_validate_bad_input);
+  g_test_add_func ("/cli/validate-store-deadlines", test_validate_store_and_deadlines);
 
   status = g_test_run ();
   jd_test_rm_dir (dir);

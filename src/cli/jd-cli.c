@@ -19,6 +19,7 @@ static const Command commands[] = {
   { "search", jd_cli_search, N_("Search cases by number, title, party, facts or record") },
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
+  { "redact", jd_cli_redact, N_("Mask personal data in text for publication (stdin to stdout)") },
 };
 
 static void

@@ -39,6 +39,7 @@ int      jd_cli_search         (JdCliContext  *ctx);
 int      jd_cli_audit          (JdCliContext  *ctx);
 int      jd_cli_sample         (JdCliContext  *ctx);
 int      jd_cli_bench          (JdCliContext  *ctx);
+int      jd_cli_redact         (JdCliContext  *ctx);
 
 
 G_END_DECLS

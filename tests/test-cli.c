@@ -60,7 +60,7 @@ run_cli (const char *first,
   return run;
 }
 
-/* run_cli() with @input on standard input. */
+/* run_cli() with @input, when not NULL, on standard input. */
 static Run
 run_cli_input (GBytes     *input,
                const char *first,
@@ -82,8 +82,8 @@ run_cli_input (GBytes     *input,
   g_ptr_array_add (argv, NULL);
 
   process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                               | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0)
+                               | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, input, NULL, &out, &err, &error);
@@ -421,7 +421,6 @@ test_redact_bad_input (void)
   static const char nul[] = "ok\0 13812345678";
   g_autoptr(GBytes) bad = g_bytes_new_static (latin1, sizeof latin1 - 1);
   g_autoptr(GBytes) with_nul = g_bytes_new_static (nul, sizeof nul - 1);
-  g_autoptr(GBytes) good = g_bytes_new_static ("text", 4);
 
   {
     g_auto(Run) run = run_cli_input (bad, "redact", NULL);
@@ -438,13 +437,14 @@ test_redact_bad_input (void)
     g_assert_nonnull (strstr (run.err, "NUL"));
   }
   {
-    g_auto(Run) run = run_cli_input (good, "redact", "file.txt", NULL);
+    /* No input: the command stops at its arguments, and writing to it would raise SIGPIPE. */
+    g_auto(Run) run = run_cli_input (NULL, "redact", "file.txt", NULL);
 
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "file.txt"));
   }
   {
-    g_auto(Run) run = run_cli_input (good, "redact", "--name", "张", NULL);
+    g_auto(Run) run = run_cli_input (NULL, "redact", "--name", "张", NULL);
 
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--name"));

@@ -60,6 +60,44 @@ run_cli (const char *first,
   return run;
 }
 
+/* run_cli() with @input, when not NULL, on standard input. */
+static Run
+run_cli_input (GBytes     *input,
+               const char *first,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("JIANDU_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0)
+                               | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  run.status = g_subprocess_get_exit_status (process);
+  /* Empty bytes have no data pointer; an empty output is "". */
+  run.out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "",
+                       g_bytes_get_size (out));
+  run.err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "",
+                       g_bytes_get_size (err));
+  g_test_message ("exit %d", run.status);
+  return run;
+}
+
 static char *
 file_digest (const char *path)
 {
@@ -299,6 +337,117 @@ test_sample (void)
     g_assert_cmpint (run.status, ==, 2);
     after = file_digest (db);
     g_assert_cmpstr (before, ==, after);
+  }
+}
+
+#define REDACT_INPUT \
+  "当事人张三，男，35岁，身份证号码11010519491231002X，\n" \
+  "住址：北京市朝阳区建国路88号3号楼502室，联系电话：13812345678。\n" \
+  "京朝城管罚字〔2025〕第123号，罚款5000元。\n"
+
+static void
+test_redact (void)
+{
+  g_autoptr(GBytes) input = g_bytes_new_static (REDACT_INPUT, strlen (REDACT_INPUT));
+  g_auto(Run) run = run_cli_input (input, "redact", "--name", "张三", NULL);
+  const char *secrets[] = { "张三", "35", "19491231", "建国路", "13812345678" };
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "当事人张某，男，**岁，身份证号码110105********002X，\n"
+                   "住址：北京市***，联系电话：138****5678。\n"
+                   "京朝城管罚字〔2025〕第123号，罚款5000元。\n");
+  /* Line and column of each, what it became, never the secret. */
+  g_assert_nonnull (strstr (run.err, "1:4: person_name"));
+  g_assert_nonnull (strstr (run.err, "1:9: age"));
+  g_assert_nonnull (strstr (run.err, "1:18: resident_id"));
+  g_assert_nonnull (strstr (run.err, "2:4: address"));
+  g_assert_nonnull (strstr (run.err, "2:29: mobile"));
+  g_assert_nonnull (strstr (run.err, "110105********002X"));
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    g_assert_null (strstr (run.err, secrets[i]));
+}
+
+static void
+test_redact_json (void)
+{
+  g_autoptr(GBytes) input = g_bytes_new_static (REDACT_INPUT, strlen (REDACT_INPUT));
+  g_auto(Run) run = run_cli_input (input, "redact", "--json", "-n", "张三", NULL);
+  const char *kinds[] = { "person_name", "age", "resident_id", "address", "mobile" };
+  const char *secrets[] = {
+    "张三", "35岁", "11010519491231002X", "北京市朝阳区建国路88号3号楼502室", "13812345678",
+  };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root;
+  JsonArray *hits;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  node = json_from_string (run.out, NULL);
+  g_assert_nonnull (node);
+  root = json_node_get_object (node);
+  g_assert_nonnull (strstr (json_object_get_string_member (root, "text"), "张某"));
+  hits = json_object_get_array_member (root, "hits");
+  g_assert_cmpuint (json_array_get_length (hits), ==, G_N_ELEMENTS (kinds));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits, i);
+      gint64 start = json_object_get_int_member (hit, "start");
+      gint64 end = json_object_get_int_member (hit, "end");
+
+      g_assert_cmpstr (json_object_get_string_member (hit, "kind"), ==, kinds[i]);
+      g_assert_cmpint (start, ==, strstr (REDACT_INPUT, secrets[i]) - REDACT_INPUT);
+      g_assert_cmpint (end - start, ==, (gint64) strlen (secrets[i]));
+    }
+
+  /* Nothing to hide: the text as it came, no hits. */
+  {
+    g_autoptr(GBytes) plain = g_bytes_new_static ("罚款5000元。", strlen ("罚款5000元。"));
+    g_auto(Run) none = run_cli_input (plain, "redact", "--json", NULL);
+    g_autoptr(JsonNode) empty = json_from_string (none.out, NULL);
+
+    g_assert_cmpint (none.status, ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (empty), "text"), ==,
+                     "罚款5000元。");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_node_get_object (empty), "hits")), ==, 0);
+  }
+}
+
+static void
+test_redact_bad_input (void)
+{
+  static const char latin1[] = "ok\n\xd5\xc5\xc8\xfd 13812345678\n";
+  static const char nul[] = "ok\0 13812345678";
+  g_autoptr(GBytes) bad = g_bytes_new_static (latin1, sizeof latin1 - 1);
+  g_autoptr(GBytes) with_nul = g_bytes_new_static (nul, sizeof nul - 1);
+
+  {
+    g_auto(Run) run = run_cli_input (bad, "redact", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "not valid UTF-8 (line 2"));
+  }
+  {
+    g_auto(Run) run = run_cli_input (with_nul, "redact", "--json", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "NUL"));
+  }
+  {
+    /* No input: the command stops at its arguments, and writing to it would raise SIGPIPE. */
+    g_auto(Run) run = run_cli_input (NULL, "redact", "file.txt", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "file.txt"));
+  }
+  {
+    g_auto(Run) run = run_cli_input (NULL, "redact", "--name", "张", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--name"));
   }
 }
 
@@ -651,6 +800,9 @@ main (int   argc,
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/locked", test_locked);
   g_test_add_func ("/cli/sample", test_sample);
+  g_test_add_func ("/cli/redact", test_redact);
+  g_test_add_func ("/cli/redact-json", test_redact_json);
+  g_test_add_func ("/cli/redact-bad-input", test_redact_bad_input);
   g_test_add_func ("/cli/law", test_law);
   g_test_add_func ("/cli/law-json", test_law_json);
   g_test_add_func ("/cli/law-left-out", test_law_left_out);

@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "bench-rules", jd_cli_bench_rules, N_("Measure the rules over sample cases") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
   { "law", jd_cli_law, N_("Print the articles of a regulation that a citation names") },
+  { "redact", jd_cli_redact, N_("Mask personal data in text for publication (stdin to stdout)") },
 };
 
 static void

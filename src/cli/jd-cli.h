@@ -43,6 +43,7 @@ int      jd_cli_validate       (JdCliContext  *ctx);
 int      jd_cli_bench_rules    (JdCliContext  *ctx);
 int      jd_cli_deadlines      (JdCliContext  *ctx);
 int      jd_cli_law            (JdCliContext  *ctx);
+int      jd_cli_redact         (JdCliContext  *ctx);
 
 
 G_END_DECLS

@@ -188,10 +188,9 @@ jd_cli_bench_rules (JdCliContext *ctx)
            jd_profile_get_id (jd_validator_get_profile (validator)), bench.n_cases, generate_s);
   g_print (_("reading cases and records: %.2f s (%.0f cases/s)\n"), bench.read_us / 1e6,
            bench.n_cases / (bench.read_us / 1e6));
-  g_print (_("running the rules: %.2f s (%.0f cases/s), %" G_GUINT64_FORMAT " findings, "
-             "%" G_GUINT64_FORMAT " failed errors\n"),
-           bench.rules_us / 1e6, bench.n_cases / (bench.rules_us / 1e6), bench.n_findings,
-           bench.n_failed);
+  g_print (_("running the rules: %.2f s (%.0f cases/s), %lu findings, %lu failed errors\n"),
+           bench.rules_us / 1e6, bench.n_cases / (bench.rules_us / 1e6),
+           (unsigned long) bench.n_findings, (unsigned long) bench.n_failed);
   g_print (_("slowest rules (time per case):\n"));
   for (guint i = 0; i < MIN (times->len, 8); i++)
     {

@@ -155,13 +155,13 @@ jd_cli_redact (JdCliContext *ctx)
         line += data[i] == '\n';
 
       if (*bad == '\0' && offset < length)
-        g_printerr (_("jiandu-cli redact: standard input holds a NUL byte (line %d, byte %"
-                      G_GSIZE_FORMAT "), so it is not text\n"),
-                    line, offset);
+        g_printerr (_("jiandu-cli redact: standard input holds a NUL byte (line %d, byte "
+                      "%lu), so it is not text\n"),
+                    line, (unsigned long) offset);
       else
-        g_printerr (_("jiandu-cli redact: standard input is not valid UTF-8 (line %d, byte %"
-                      G_GSIZE_FORMAT "); convert it to UTF-8 first\n"),
-                    line, offset);
+        g_printerr (_("jiandu-cli redact: standard input is not valid UTF-8 (line %d, "
+                      "byte %lu); convert it to UTF-8 first\n"),
+                    line, (unsigned long) offset);
       return JD_CLI_BAD_INPUT;
     }
 

@@ -47,7 +47,8 @@ static const Label measures[] = {
   { "auction_property", N_("auction or sale of property to pay a fine") },
   { "seal_seize", N_("sealing or seizure") },
   { "expropriate_land", N_("expropriation or requisition of houses or land") },
-  { "expropriate_property", N_("expropriation or requisition of vehicles, facilities or equipment") },
+  { "expropriate_property",
+    N_("expropriation or requisition of vehicles, facilities or equipment") },
   { "transfer_police", N_("transfer to the police") },
   { "transfer_supervision", N_("transfer to the supervisory commission") },
 };

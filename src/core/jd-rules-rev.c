@@ -95,7 +95,8 @@ jd_rule_rev_passed (JdRuleContext *ctx)
 
   result = jd_rule_get_string (review (ctx), "result");
   if (result == NULL)
-    jd_rule_report (ctx, JD_FINDING_NEEDS_INPUT, _("The result of the legal review is not recorded"));
+    jd_rule_report (ctx, JD_FINDING_NEEDS_INPUT,
+                    _("The result of the legal review is not recorded"));
   else if (!g_str_equal (result, "rejected"))
     jd_rule_report (ctx, JD_FINDING_PASS, g_str_equal (result, "approved")
                                             ? _("The legal review approved the decision")

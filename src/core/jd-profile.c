@@ -1,5 +1,7 @@
 #include "jd-profile.h"
 
+#include "jd-core-resources.h"
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -108,7 +110,8 @@ find_profile (const char  *id,
     }
 
   resource = g_strconcat (PROFILE_RESOURCE_DIR "/", basename, NULL);
-  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  bytes = g_resource_lookup_data (jd_core_get_resource (), resource,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL)
     {
       g_set_error (error, JD_PROFILE_ERROR, JD_PROFILE_ERROR_NOT_FOUND,
@@ -421,8 +424,9 @@ jd_profile_list (void)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) dirs = search_dirs ();
-  g_auto(GStrv) shipped = g_resources_enumerate_children (PROFILE_RESOURCE_DIR,
-                                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) shipped = g_resource_enumerate_children (jd_core_get_resource (),
+                                                         PROFILE_RESOURCE_DIR,
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   add_ids_from (ids, shipped);
   for (guint i = 0; i < dirs->len; i++)

@@ -87,6 +87,27 @@ char_at (const Scanner *s,
       return (gunichar) -1;
     }
 
+  /* Fast paths for ASCII and the three-byte characters of Chinese text. */
+  {
+    const guchar *u = (const guchar *) s->text + p;
+
+    if (u[0] < 0x80)
+      {
+        *len = 1;
+        return u[0];
+      }
+    if ((u[0] & 0xf0) == 0xe0 && s->length - p >= 3 && (u[1] & 0xc0) == 0x80 &&
+        (u[2] & 0xc0) == 0x80)
+      {
+        c = ((gunichar) (u[0] & 0x0f) << 12) | ((gunichar) (u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+        if (c >= 0x800 && (c < 0xd800 || c > 0xdfff))
+          {
+            *len = 3;
+            return c;
+          }
+      }
+  }
+
   c = g_utf8_get_char_validated (s->text + p, (gssize) (s->length - p));
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {
@@ -217,17 +238,20 @@ find (const Scanner *s,
   return -1;
 }
 
+/* UTF-8 is self-synchronizing: the bytes of @c occur in @set only where @c does. Searching
+ * them is several times faster than decoding @set for every character of the text. */
 static gboolean
 char_in (gunichar    c,
          const char *set)
 {
-  for (const char *p = set; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_utf8_get_char (p) == c)
-        return TRUE;
-    }
+  char utf8[8];
+  int n;
 
-  return FALSE;
+  if (c == 0 || c > 0x10ffff)
+    return FALSE;
+  n = g_unichar_to_utf8 (c, utf8);
+  utf8[n] = '\0';
+  return strstr (set, utf8) != NULL;
 }
 
 /* The byte offset of the @k-th digit (from 0) in [from, to), or @to if there are fewer. */

@@ -3,6 +3,7 @@
 
 #include "jd-identity.h"
 #include "jd-labels.h"
+#include "jd-redact.h"
 #include "jd-rules-private.h"
 
 /* PUB: publication of enforcement results (行政执法公示, 004 附件1; 002 第十五条). The case rules
@@ -141,107 +142,6 @@ jd_rule_pub_deadline (JdRuleContext *ctx)
                           &ctx->facts.decision_date, limit, JD_PERIOD_WORKDAYS, &done);
 }
 
-/* The stand-in for jd_redact_scan() (jd-redact.h), written by another helper: SWAP IT for that
- * scan once it is merged. It finds what 004 附件1 第十五条 forbids and a program can tell:
- * resident ID numbers, mobile numbers, bank card numbers and the full names of the person
- * parties. */
-
-typedef enum
-{
-  LEAK_ID_NUMBER,
-  LEAK_MOBILE,
-  LEAK_BANK_CARD,
-  LEAK_NAME,
-} LeakKind;
-
-typedef struct
-{
-  LeakKind    kind;
-  const char *start;
-  gsize       length;
-} Leak;
-
-/* An 18-character run whose digits 7 to 14 are a birth date from 1900 on: a resident ID number
- * even when its check character is wrong. */
-static gboolean
-looks_like_resident_id (const char *run,
-                        gsize       length)
-{
-  int date = 0, y, m, d;
-
-  if (length != 18)
-    return FALSE;
-  for (guint i = 6; i < 14; i++)
-    date = date * 10 + (run[i] - '0');
-  y = date / 10000;
-  m = date / 100 % 100;
-  d = date % 100;
-  return y >= 1900 && y <= 2100 && g_date_valid_dmy (d, m, y);
-}
-
-static void
-scan_digits (const char *run,
-             gsize       length,
-             GArray     *leaks)
-{
-  char digits[20];
-  Leak leak = { 0, run, length };
-
-  if (looks_like_resident_id (run, length))
-    leak.kind = LEAK_ID_NUMBER;
-  else if (length == 11 && run[0] == '1' && run[1] >= '3' && run[1] <= '9')
-    leak.kind = LEAK_MOBILE;
-  else if (length >= 16 && length <= 19 && run[length - 1] != 'X' && run[length - 1] != 'x')
-    {
-      memcpy (digits, run, length);
-      digits[length] = '\0';
-      if (!jd_luhn_is_valid (digits))
-        return;
-      leak.kind = LEAK_BANK_CARD;
-    }
-  else
-    return;
-  g_array_append_val (leaks, leak);
-}
-
-static void
-scan_publication_text (const char         *text,
-                       const char * const *person_names,
-                       GArray             *leaks)
-{
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *run = p;
-
-      if (!g_ascii_isdigit (*p))
-        {
-          p++;
-          continue;
-        }
-      while (g_ascii_isdigit (*p))
-        p++;
-      /* An ID number may end in X; a letter within a run makes it a code of another kind. */
-      if ((*p == 'X' || *p == 'x') && p - run == 17)
-        p++;
-      if (!g_ascii_isalpha (*p) && !(run > text && g_ascii_isalpha (run[-1])))
-        scan_digits (run, p - run, leaks);
-    }
-
-  for (guint i = 0; person_names[i] != NULL; i++)
-    {
-      const char *found = strstr (text, person_names[i]);
-
-      if (found != NULL)
-        {
-          Leak leak = { LEAK_NAME, found, strlen (person_names[i]) };
-
-          g_array_append_val (leaks, leak);
-        }
-    }
-}
-
 /* A name of two characters or more: a surname alone is what a summary may show. */
 static gboolean
 is_full_name (const char *name)
@@ -266,18 +166,6 @@ person_names (JdRuleContext *ctx)
     }
   g_ptr_array_add (names, NULL);
   return names;
-}
-
-/* A number shown with its middle masked, so that the finding does not spread it further. */
-static void
-append_masked (GString    *out,
-               const char *start,
-               gsize       length)
-{
-  g_string_append_len (out, start, MIN (length, 3));
-  g_string_append (out, "…");
-  if (length > 7)
-    g_string_append_len (out, start + length - 4, 4);
 }
 
 /* The published text, or NULL after reporting why there is none to read. */
@@ -308,50 +196,39 @@ jd_rule_pub_redact (JdRuleContext *ctx)
 {
   const char *text = published_text (ctx);
   g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GArray) leaks = NULL;
+  g_autoptr(GArray) hits = NULL;
   g_autoptr(GString) found = NULL;
+  g_autofree char *masked = NULL;
 
   if (text == NULL)
     return;
-
-  names = person_names (ctx);
-  leaks = g_array_new (FALSE, FALSE, sizeof (Leak));
-  scan_publication_text (text, (const char * const *) names->pdata, leaks);
-  if (leaks->len == 0)
+  if (!g_utf8_validate (text, -1, NULL))
     {
-      jd_rule_report (ctx, JD_FINDING_PASS,
-                      _("The published text shows no ID, mobile or bank card number, and no "
-                        "person's full name"));
+      jd_rule_report (ctx, JD_FINDING_NEEDS_INPUT, _("The published text is not valid UTF-8"));
       return;
     }
 
-  found = g_string_new (NULL);
-  for (guint i = 0; i < leaks->len; i++)
+  names = person_names (ctx);
+  masked = jd_redact_apply (text, (const char * const *) names->pdata, &hits);
+  if (hits->len == 0)
     {
-      Leak *leak = &g_array_index (leaks, Leak, i);
+      jd_rule_report (ctx, JD_FINDING_PASS,
+                      _("The published text shows no personal data: no ID, telephone or bank "
+                        "card number, property certificate, age, home address or person's "
+                        "full name"));
+      return;
+    }
+
+  /* The masked form names what leaked without repeating it. */
+  found = g_string_new (NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      JdRedactHit *hit = &g_array_index (hits, JdRedactHit, i);
 
       if (found->len > 0)
         g_string_append (found, _(", "));
-      switch (leak->kind)
-        {
-        case LEAK_ID_NUMBER:
-          g_string_append (found, _("resident ID number "));
-          append_masked (found, leak->start, leak->length);
-          break;
-        case LEAK_MOBILE:
-          g_string_append (found, _("mobile number "));
-          append_masked (found, leak->start, leak->length);
-          break;
-        case LEAK_BANK_CARD:
-          g_string_append (found, _("bank card number "));
-          append_masked (found, leak->start, leak->length);
-          break;
-        case LEAK_NAME:
-        default:
-          g_string_append_printf (found, _("the full name of %.*s"), (int) leak->length,
-                                  leak->start);
-          break;
-        }
+      g_string_append_printf (found, _("%s “%.*s”"), jd_redact_kind_get_label (hit->kind),
+                              (int) (hit->out_end - hit->out_start), masked + hit->out_start);
     }
   jd_rule_report (ctx, JD_FINDING_FAIL, _("The published text discloses %s"), found->str);
 }

@@ -502,14 +502,13 @@ jd_rule_rec_av_store (JdRuleContext *ctx)
                     n_av);
 }
 
-/* Evidence copies: a disc with maker, extractor and time of extraction (004 附件2 第十二条). The
- * format holds "evidence" as what the record is evidence of; a boolean true is read the same. */
+/* Evidence copies: a disc with maker, extractor and time of extraction (004 附件2 第十二条). A
+ * record is an evidence copy when a copy was archived; its "evidence" text only describes the
+ * media ("执法记录仪视频，时长12分钟"), which says nothing of its use. */
 static gboolean
 used_as_evidence (JsonObject *record)
 {
-  gboolean flag = FALSE;
-
-  return has_text (record, "evidence") || (jd_rule_get_bool (record, "evidence", &flag) && flag);
+  return jd_rule_get_object (record, "archived_copy") != NULL;
 }
 
 /* What the archived copy of an evidence record lacks, as a list, or NULL. */

@@ -49,16 +49,36 @@ print_json_finding (Report          *report,
   report->first = FALSE;
 }
 
+/* The columns @text takes on a terminal; a Chinese character takes two. */
+static int
+text_columns (const char *text)
+{
+  int columns = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return columns;
+}
+
+static void
+print_padded (const char *text,
+              int         width)
+{
+  g_print ("%s%*s", text, MAX (width - text_columns (text), 0) + 1, "");
+}
+
+/* The messages of deadlines name their due date: the report does not repeat it. */
 static void
 print_text_finding (const JdFinding *finding)
 {
-  char due[16];
+  int width = 0;
 
-  g_print ("  %s %-7s %-18s %s", status_mark (finding), jd_severity_label (finding->severity),
-           finding->rule, finding->message);
-  if (jd_finding_has_due (finding))
-    g_print (_(" (due %s)"), jd_rule_date_string (&finding->due, due));
-  g_print (" [%s]\n", finding->citation);
+  for (JdSeverity severity = JD_SEVERITY_ERROR; severity <= JD_SEVERITY_INFO; severity++)
+    width = MAX (width, text_columns (jd_severity_label (severity)));
+  g_print ("  %s ", status_mark (finding));
+  print_padded (jd_severity_label (finding->severity), width);
+  print_padded (finding->rule, 19);
+  g_print ("%s [%s]\n", finding->message, finding->citation);
 }
 
 static void

@@ -527,13 +527,34 @@ list_item (GString **string,
 
 typedef struct
 {
-  GString *invalid;
-  GString *unknown;
-  guint    n_invalid;
-  guint    n_unknown;
-  guint    n_certified;
-  guint    n_auxiliary;
+  GString           *invalid;
+  GString           *unknown;
+  guint              n_invalid;
+  guint              n_unknown;
+  guint              n_certified;
+  guint              n_auxiliary;
+  const OfficerInfo *listed[MAX_LISTED];   /* whose invalid acts are described */
+  guint              n_listed;
 } CertScan;
+
+/* An officer's invalid acts are described once, at the first; the others are counted. */
+static GString *
+list_invalid (CertScan          *scan,
+              const OfficerInfo *officer)
+{
+  scan->n_invalid++;
+  for (guint i = 0; i < scan->n_listed; i++)
+    if (scan->listed[i] == officer)
+      return NULL;
+  if (scan->n_listed == MAX_LISTED)
+    return NULL;
+  scan->listed[scan->n_listed++] = officer;
+  if (scan->invalid == NULL)
+    scan->invalid = g_string_new (NULL);
+  else
+    g_string_append (scan->invalid, _("; "));
+  return scan->invalid;
+}
 
 static void
 scan_certificates_cb (JdRuleContext  *ctx,
@@ -576,7 +597,7 @@ scan_certificates_cb (JdRuleContext  *ctx,
           scan->n_certified++;
           break;
         case ACT_INVALID:
-          if ((item = list_item (&scan->invalid, &scan->n_invalid)) != NULL)
+          if ((item = list_invalid (scan, officer)) != NULL)
             {
               explain_invalid (item, officer, date, why);
               g_string_append_printf (item, _(" (%s)"), act_place (stage));
@@ -603,7 +624,7 @@ jd_rule_ros_cert_valid (JdRuleContext *ctx)
 
   if (scan.n_invalid > 0)
     {
-      append_more (scan.invalid, MIN (scan.n_invalid, MAX_LISTED), scan.n_invalid);
+      append_more (scan.invalid, scan.n_listed, scan.n_invalid);
       jd_rule_report (ctx, JD_FINDING_FAIL, "%s", scan.invalid->str);
     }
   else if (scan.n_unknown > 0)

@@ -1,3 +1,6 @@
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "jd-redact.h"
 
 #include <glib/gi18n-lib.h>
@@ -215,27 +218,20 @@ has_before (const Scanner *s,
   return p >= n && memcmp (s->text + p - n, word, n) == 0;
 }
 
-/* The next occurrence of @word at or after @from, or -1. */
+/* The next occurrence of @word at or after @from, or -1. memmem() rather than memchr() on the
+ * first byte: the lead byte of a Chinese word is shared by thousands of characters. */
 static gssize
 find (const Scanner *s,
       gsize          from,
       const char    *word)
 {
   gsize n = strlen (word);
+  const char *hit;
 
-  while (from < s->length && s->length - from >= n)
-    {
-      const char *hit = memchr (s->text + from, word[0], s->length - from - n + 1);
-
-      if (hit == NULL)
-        return -1;
-      from = (gsize) (hit - s->text);
-      if (memcmp (hit, word, n) == 0)
-        return (gssize) from;
-      from++;
-    }
-
-  return -1;
+  if (from >= s->length || s->length - from < n)
+    return -1;
+  hit = memmem (s->text + from, s->length - from, word, n);
+  return hit != NULL ? (gssize) (hit - s->text) : -1;
 }
 
 /* UTF-8 is self-synchronizing: the bytes of @c occur in @set only where @c does. Searching
@@ -643,16 +639,99 @@ scan_labelled_addresses (Scanner *s)
     }
 }
 
-static gboolean
-is_clause_break (gunichar c)
-{
-  return char_in (c, "，。；,;、：:！？!?()（）[]【】“”\" \t\r\n\u3000");
-}
-
+/* Called for every character of a text: a switch, not a search of a set. */
 static gboolean
 is_sentence_break (gunichar c)
 {
-  return char_in (c, "。；;！？!?\n");
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xff1b: /* ； */
+    case 0xff01: /* ！ */
+    case 0xff1f: /* ？ */
+    case ';': case '!': case '?': case '\n':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_clause_break (gunichar c)
+{
+  if (is_sentence_break (c))
+    return TRUE;
+  switch (c)
+    {
+    case 0xff0c: /* ， */
+    case 0x3001: /* 、 */
+    case 0xff1a: /* ： */
+    case 0xff08: /* （ */
+    case 0xff09: /* ） */
+    case 0x3010: /* 【 */
+    case 0x3011: /* 】 */
+    case 0x201c: /* “ */
+    case 0x201d: /* ” */
+    case 0x3000: /* ideographic space */
+    case ',': case ':': case '(': case ')': case '[': case ']': case '"': case ' ': case '\t':
+    case '\r':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Predicates called for every character of a clause: switches, not searches of a set. */
+static gboolean
+is_admin_char (gunichar c)
+{
+  switch (c)
+    {
+    case 0x7701: /* 省 */
+    case 0x5e02: /* 市 */
+    case 0x533a: /* 区 */
+    case 0x53bf: /* 县 */
+    case 0x65d7: /* 旗 */
+    case 0x9547: /* 镇 */
+    case 0x4e61: /* 乡 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_cjk_numeral (gunichar c)
+{
+  switch (c)
+    {
+    case 0x4e00: case 0x4e8c: case 0x4e09: case 0x56db: case 0x4e94: /* 一二三四五 */
+    case 0x516d: case 0x4e03: case 0x516b: case 0x4e5d: case 0x5341: /* 六七八九十 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_street_start (gunichar c)
+{
+  switch (c)
+    {
+    case 0x8def: case 0x8857: case 0x5df7: case 0x6751: case 0x5f04: /* 路街巷村弄 */
+    case 0x9053: case 0x91cc: case 0x80e1: case 0x5c0f: case 0x793e: /* 道里胡小社 */
+    case 0x516c: case 0x5927: case 0x82b1: case 0x82d1: case 0x9662: /* 公大花苑院 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_address_end (gunichar c)
+{
+  return c == 0x53f7 /* 号 */ || c == 0x5ba4 /* 室 */ || c == 0x6237 /* 户 */ ||
+         c == 0x697c /* 楼 */;
 }
 
 /* Does the clause [start, end) read like a home address? */
@@ -677,14 +756,14 @@ clause_is_address (const Scanner *s,
       int len;
       gunichar c = char_at (s, p, &len);
 
-      if (chars < 12 && !admin && char_in (c, "省市区县旗镇乡"))
+      if (chars < 12 && !admin && is_admin_char (c))
         admin = TRUE;
-      else if (admin && !street)
+      else if (admin && !street && is_street_start (c))
         {
           for (guint i = 0; i < G_N_ELEMENTS (streets) && !street; i++)
             street = has_at (s, p, streets[i]);
         }
-      if (digit_value (c) >= 0 || char_in (c, "一二三四五六七八九十"))
+      if (digit_value (c) >= 0 || is_cjk_numeral (c))
         number = TRUE;
       last = c;
       p += (gsize) MAX (len, 1);
@@ -692,7 +771,7 @@ clause_is_address (const Scanner *s,
 
   *dwelling = last == 0x5ba4 /* 室 */ || last == 0x6237 /* 户 */;
   return chars >= 4 && chars <= CLAUSE_MAX_CHARS && admin && street && number
-         && char_in (last, "号室户楼");
+         && is_address_end (last);
 }
 
 static void

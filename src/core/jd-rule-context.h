@@ -25,6 +25,10 @@ typedef struct
   GDate        decision_date;     /* decision.date, else the decision stage */
   gboolean     major;             /* some MAJ rule of the profile decides so */
   GString     *major_reasons;     /* which, for messages */
+  /* each MAJ rule's verdict and reason, by its index in jd-rules-maj.c, so that it is worked
+   * out once per case */
+  int          maj_verdicts[8];
+  GString     *maj_reasons[8];
 } JdCaseFacts;
 
 struct _JdRuleContext

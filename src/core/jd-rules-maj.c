@@ -288,13 +288,21 @@ static const MajorRule major_rules[] = {
 void
 jd_rules_maj_decide (JdRuleContext *ctx)
 {
-  g_autoptr(GString) why = g_string_new (NULL);
+  G_STATIC_ASSERT (G_N_ELEMENTS (major_rules) <= G_N_ELEMENTS (ctx->facts.maj_verdicts));
 
   for (guint i = 0; i < G_N_ELEMENTS (major_rules); i++)
     {
+      GString *why;
+
+      ctx->facts.maj_verdicts[i] = -1;
       if (!jd_profile_has_rule (ctx->profile, major_rules[i].rule_id))
         continue;
-      if (major_rules[i].decide (ctx, major_rules[i].rule_id, why) == MAJOR)
+      if (ctx->facts.maj_reasons[i] == NULL)
+        ctx->facts.maj_reasons[i] = g_string_new (NULL);
+      why = ctx->facts.maj_reasons[i];
+      g_string_truncate (why, 0);
+      ctx->facts.maj_verdicts[i] = major_rules[i].decide (ctx, major_rules[i].rule_id, why);
+      if (ctx->facts.maj_verdicts[i] == MAJOR)
         {
           if (ctx->facts.major_reasons->len > 0)
             g_string_append (ctx->facts.major_reasons, _("; "));
@@ -304,26 +312,36 @@ jd_rules_maj_decide (JdRuleContext *ctx)
     }
 }
 
+/* Reports the verdict jd_rules_maj_decide() made for the running rule. */
 static void
 report (JdRuleContext *ctx,
         Decider        decide)
 {
-  g_autoptr(GString) why = g_string_new (NULL);
-
-  switch (decide (ctx, ctx->rule->id, why))
+  for (guint i = 0; i < G_N_ELEMENTS (major_rules); i++)
     {
-    case MAJOR:
-      jd_rule_report (ctx, JD_FINDING_PASS, _("Major decision: %s"), why->str);
-      break;
-    case UNKNOWN:
-      jd_rule_report (ctx, JD_FINDING_NEEDS_INPUT, "%s", why->str);
-      break;
-    case NOT_MAJOR:
-    default:
-      jd_rule_report (ctx, JD_FINDING_NOT_APPLICABLE, _("Not major under this article: %s"),
-                      why->str);
-      break;
+      const char *why;
+
+      if (major_rules[i].decide != decide)
+        continue;
+      why = ctx->facts.maj_reasons[i] != NULL ? ctx->facts.maj_reasons[i]->str : "";
+      switch (ctx->facts.maj_verdicts[i])
+        {
+        case MAJOR:
+          jd_rule_report (ctx, JD_FINDING_PASS, _("Major decision: %s"), why);
+          return;
+        case UNKNOWN:
+          jd_rule_report (ctx, JD_FINDING_NEEDS_INPUT, "%s", why);
+          return;
+        case NOT_MAJOR:
+          jd_rule_report (ctx, JD_FINDING_NOT_APPLICABLE, _("Not major under this article: %s"),
+                          why);
+          return;
+        default:
+          break;
+        }
     }
+  /* Only the rules of the profile run, and jd_rules_maj_decide() decided each of them. */
+  g_assert_not_reached ();
 }
 
 void

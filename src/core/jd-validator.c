@@ -212,6 +212,9 @@ jd_validator_check_entity (JdValidator   *self,
 
   if (ctx.facts.major_reasons != NULL)
     g_string_free (ctx.facts.major_reasons, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (ctx.facts.maj_reasons); i++)
+    if (ctx.facts.maj_reasons[i] != NULL)
+      g_string_free (ctx.facts.maj_reasons[i], TRUE);
   g_free (ctx.object_path);
 }
 

@@ -779,6 +779,65 @@ test_validate_store_and_deadlines (void)
   }
 }
 
+static void
+test_backup_restore (void)
+{
+  g_autofree char *rules = jd_test_data_path ("rules.json");
+  g_autofree char *live = g_build_filename (dir, "live.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.backup", NULL);
+  g_autofree char *not_db = write_temp ("not-a-db.backup", "hello", -1);
+  g_autofree char *exported = NULL;
+  g_autofree char *before = NULL;
+
+  {
+    g_auto(Run) run = run_cli ("--db", live, "import", rules, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  exported = export_text (live);
+  {
+    g_auto(Run) run = run_cli ("--db", live, "backup", "--out", copy, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    /* Never over an existing file. */
+    g_auto(Run) run = run_cli ("--db", live, "backup", "--out", copy, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "copy.backup"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", live, "backup", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
+  /* Change the database, then restore: the backup's content is back, the changed one kept. */
+  {
+    g_autofree char *full = jd_test_data_path ("full.json");
+    g_auto(Run) run = run_cli ("--db", live, "import", full, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", live, "restore", copy, NULL);
+    g_autofree char *restored = export_text (live);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, ".before-restore-"));
+    g_assert_cmpstr (restored, ==, exported);
+  }
+
+  /* A file that is not a Jiandu database changes nothing. */
+  before = file_digest (live);
+  {
+    g_auto(Run) run = run_cli ("--db", live, "restore", not_db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "not-a-db.backup"));
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_autofree char *after = file_digest (live);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/cli/law-left-out", test_law_left_out);
   g_test_add_func ("/cli/law-bad-input", test_law_bad_input);
   g_test_add_func ("/cli/validate-file", test_validate_file);
+  g_test_add_func ("/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/cli/validate-bad-input", test_validate_bad_input);
   g_test_add_func ("/cli/validate-store-deadlines", test_validate_store_and_deadlines);
 

@@ -19,6 +19,8 @@ static const Command commands[] = {
   { "search", jd_cli_search, N_("Search cases by number, title, party, facts or record") },
   { "validate", jd_cli_validate, N_("Check the data against the rules of a profile") },
   { "deadlines", jd_cli_deadlines, N_("List deadlines not met yet, soonest first") },
+  { "backup", jd_cli_backup, N_("Copy the database consistently while it is in use") },
+  { "restore", jd_cli_restore, N_("Replace the database with a checked backup") },
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
   { "bench-rules", jd_cli_bench_rules, N_("Measure the rules over sample cases") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },

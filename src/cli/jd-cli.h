@@ -40,6 +40,8 @@ int      jd_cli_audit          (JdCliContext  *ctx);
 int      jd_cli_sample         (JdCliContext  *ctx);
 int      jd_cli_bench          (JdCliContext  *ctx);
 int      jd_cli_validate       (JdCliContext  *ctx);
+int      jd_cli_backup         (JdCliContext  *ctx);
+int      jd_cli_restore        (JdCliContext  *ctx);
 int      jd_cli_bench_rules    (JdCliContext  *ctx);
 int      jd_cli_deadlines      (JdCliContext  *ctx);
 int      jd_cli_law            (JdCliContext  *ctx);

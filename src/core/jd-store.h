@@ -147,6 +147,23 @@ gboolean    jd_store_foreach_case         (JdStore           *self,
                                            gpointer           user_data,
                                            GError           **error);
 
+/* Backups. A backup is a consistent copy of the live database, taken with SQLite's online
+ * backup API while others may write; it never overwrites a file. */
+gboolean    jd_store_backup               (JdStore           *self,
+                                           const char        *path,
+                                           GError           **error);
+/* Whether @path is a whole Jiandu database this version can open; its schema version. */
+gboolean    jd_store_check_file           (const char        *path,
+                                           int               *version,
+                                           GError           **error);
+/* Replaces the database at @db_path with the backup @backup_path, after checking it. The
+ * database replaced is kept beside it; its path is returned in @kept_path (NULL when there was
+ * none). Fails, changing nothing, when another program has the database open. */
+gboolean    jd_store_restore              (const char        *db_path,
+                                           const char        *backup_path,
+                                           char             **kept_path,
+                                           GError           **error);
+
 /* Audit log. */
 GPtrArray  *jd_store_list_audit           (JdStore           *self,
                                            const char        *object,

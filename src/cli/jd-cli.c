@@ -34,7 +34,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Usage: jiandu-cli [--db PATH] COMMAND [OPTIONS…]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].usage));
+    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].usage));
   fprintf (stream, "\n%s\n", _("Run “jiandu-cli COMMAND --help” for the options of a command."));
 }
 

@@ -14,9 +14,19 @@ test_stores_a_district (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *mark = NULL;
+
+  /* A database with sample data says so, so that it is never connected to a server. */
+  before = jd_store_dup_meta (f->store, JD_STORE_META_SAMPLE, &error);
+  g_assert_no_error (error);
+  g_assert_null (before);
 
   jd_sample_store (f->store, 500, 3, NULL, NULL, &error);
   g_assert_no_error (error);
+  mark = jd_store_dup_meta (f->store, JD_STORE_META_SAMPLE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (mark, "\"seed\": 3"));
   g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 500);
   g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_AGENCIES, NULL), >=, 40);
   g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_RECORDS, NULL), >=, 500);

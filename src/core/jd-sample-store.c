@@ -164,6 +164,17 @@ jd_sample_store (JdStore       *store,
       pipeline.options.officer_ids = (const char * const *) officer_ids;
     }
 
+  /* Marked before the first batch, so that even an interrupted run leaves the mark. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *when = g_date_time_format_iso8601 (now);
+    g_autofree char *mark = g_strdup_printf ("{\"seed\": %u, \"cases\": %u, \"generated\": \"%s\"}",
+                                             seed, n_cases, when);
+
+    if (!jd_store_set_meta (store, JD_STORE_META_SAMPLE, mark, error))
+      return FALSE;
+  }
+
   /* The generator stops on the caller's cancellable and on a failed write alike. */
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel_cb),

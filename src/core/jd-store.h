@@ -147,6 +147,19 @@ gboolean    jd_store_foreach_case         (JdStore           *self,
                                            gpointer           user_data,
                                            GError           **error);
 
+/* Facts about the replica itself, kept beside the data and never synced. JD_STORE_META_SAMPLE
+ * is set on a database that holds generated sample data: it must never be connected to a server,
+ * where fake cases would mix with a district's real ones. */
+#define JD_STORE_META_SAMPLE "sample_data"
+
+char       *jd_store_dup_meta             (JdStore           *self,
+                                           const char        *key,
+                                           GError           **error);
+gboolean    jd_store_set_meta             (JdStore           *self,
+                                           const char        *key,
+                                           const char        *value,
+                                           GError           **error);
+
 /* Backups. A backup is a consistent copy of the live database, taken with SQLite's online
  * backup API while others may write; it never overwrites a file. */
 gboolean    jd_store_backup               (JdStore           *self,

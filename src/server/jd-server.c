@@ -319,7 +319,7 @@ handle_login (JdServer          *self,
     {
       record_failure (login);
       soup_server_message_pause (msg);
-      g_timeout_add_seconds (delay, throttle_done_cb, g_steal_pointer (&login));
+      g_timeout_add ((guint) delay * 1000, throttle_done_cb, g_steal_pointer (&login));
       return;
     }
 

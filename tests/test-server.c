@@ -682,6 +682,29 @@ test_paging (Fixture       *f,
   }
 }
 
+static gint64
+row_rev (Fixture    *f,
+         const char *token,
+         const char *id,
+         JsonObject **fields_out)
+{
+  g_auto(Reply) reply = pull (f, token, 0, 1000);
+  JsonArray *changes = json_object_get_array_member (reply_object (&reply), "changes");
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *row = json_array_get_object_element (changes, i);
+
+      if (g_strcmp0 (json_object_get_string_member (row, "id"), id) == 0)
+        {
+          if (fields_out != NULL)
+            *fields_out = json_object_ref (json_object_get_object_member (row, "fields"));
+          return json_object_get_int_member (row, "rev");
+        }
+    }
+  return -1;
+}
+
 static void
 test_scope (Fixture       *f,
             gconstpointer  data)
@@ -755,8 +778,42 @@ test_scope (Fixture       *f,
     assert_result (&reply, 0, "rejected", "out_of_scope");
   }
 
+  /* A town adds an agency below itself, then a case in it, in one batch. */
+  {
+    g_auto(Reply) reply = push (f, town,
+      "{\"mutation_id\":\"s7\",\"collection\":\"agencies\",\"id\":\"t1b\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"t1b\",\"name\":\"一镇新队\",\"kind\":\"department\","
+      "\"parent_id\":\"t1\"}},"
+      "{\"mutation_id\":\"s8\",\"collection\":\"cases\",\"id\":\"new-t1b\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"new-t1b\",\"agency_id\":\"t1b\"}},"
+      "{\"mutation_id\":\"s9\",\"collection\":\"agencies\",\"id\":\"t2b\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"t2b\",\"name\":\"二镇新队\",\"kind\":\"department\","
+      "\"parent_id\":\"t2\"}}");
+    assert_result (&reply, 0, "applied", NULL);
+    assert_result (&reply, 1, "applied", NULL);
+    assert_result (&reply, 2, "rejected", "out_of_scope");
+  }
+
+  /* A case moved to another town takes its records along: the new town pulls both. */
+  {
+    gint64 officer_cursor = current_cursor (f, officer);
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"s10\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"update\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"agency_id\":\"t2\"}}",
+      row_rev (f, dist, "c-t1", NULL));
+    g_auto(Reply) reply = push (f, dist, m);
+    g_autoptr(GHashTable) ids = NULL;
+
+    assert_result (&reply, 0, "applied", NULL);
+    ids = pull_all (f, officer, officer_cursor, NULL);
+    g_assert_true (g_hash_table_contains (ids, "cases/c-t1"));
+    g_assert_true (g_hash_table_contains (ids, "records/r1"));
+    g_assert_cmpuint (g_hash_table_size (ids), ==, 2);
+  }
+
   {
     g_autoptr(GHashTable) ids = pull_all (f, dist, 0, NULL);
+    g_assert_true (g_hash_table_contains (ids, "cases/new-t1b"));
     g_assert_true (g_hash_table_contains (ids, "cases/new-t1a"));
     g_assert_false (g_hash_table_contains (ids, "cases/new-t2"));
     g_assert_false (g_hash_table_contains (ids, "social_supervisors/s9"));
@@ -777,29 +834,6 @@ test_scope (Fixture       *f,
           g_assert_cmpstr (json_object_get_string_member (fields, "agency_id"), ==, "t1a");
       }
   }
-}
-
-static gint64
-row_rev (Fixture    *f,
-         const char *token,
-         const char *id,
-         JsonObject **fields_out)
-{
-  g_auto(Reply) reply = pull (f, token, 0, 1000);
-  JsonArray *changes = json_object_get_array_member (reply_object (&reply), "changes");
-
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *row = json_array_get_object_element (changes, i);
-
-      if (g_strcmp0 (json_object_get_string_member (row, "id"), id) == 0)
-        {
-          if (fields_out != NULL)
-            *fields_out = json_object_ref (json_object_get_object_member (row, "fields"));
-          return json_object_get_int_member (row, "rev");
-        }
-    }
-  return -1;
 }
 
 static void

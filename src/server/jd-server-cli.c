@@ -122,6 +122,8 @@ serve (Settings *settings)
   store = jd_server_store_open (settings->db_path, &error);
   if (store == NULL)
     return bad_input_error (error);
+  jd_server_store_prune (store, g_get_real_time () / G_USEC_PER_SEC,
+                         JD_SERVER_AUTH_WINDOW_SECONDS);
   server = jd_server_new (store, &settings->options, &error);
   if (server == NULL)
     return bad_input_error (error);

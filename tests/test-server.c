@@ -1052,6 +1052,27 @@ test_bad_requests (Fixture       *f,
     g_assert_cmpstr (error_code (&reply), ==, "too_large");
   }
 
+  /* The same, sent in chunks without a length: counted as it comes, refused at the end. */
+  {
+    g_autofree char *mutations = case_inserts ("big", 0, 20, "d");
+    g_autofree char *body = g_strdup_printf ("{\"mutations\":[%s]}", mutations);
+    g_autofree char *uri = g_strconcat (f->base, "push", NULL);
+    g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+    g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (body, -1, NULL);
+    g_autoptr(GBytes) reply = NULL;
+    g_autoptr(GError) error = NULL;
+
+    soup_message_headers_append (soup_message_get_request_headers (msg), "Jiandu-Protocol", "1");
+    soup_message_headers_append (soup_message_get_request_headers (msg), "Authorization", auth);
+    soup_message_set_request_body (msg, "application/json", stream, -1);
+    reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 413);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply),
+                                    "too_large"));
+  }
+
   /* A value that breaks FORMAT.md is refused by name, and the rest of the batch applies. */
   {
     g_auto(Reply) reply = push (f, token,

@@ -119,6 +119,12 @@ serve (Settings *settings)
       settings->options.data_dir = g_build_filename (dir, "jiandu-data", NULL);
     }
 
+  /* Before anything is announced: a supervisor may stop the server as soon as it reads the
+   * "listening on" line, and that stop must still be clean. */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
   store = jd_server_store_open (settings->db_path, &error);
   if (store == NULL)
     return bad_input_error (error);
@@ -138,9 +144,6 @@ serve (Settings *settings)
   g_print ("listening on %s\n", uri);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
-  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
   g_source_remove (sigint);
   g_source_remove (sigterm);

@@ -442,6 +442,10 @@ test_login (Fixture       *f,
     g_assert_cmpstr (error_code (&reply), ==, "bad_credentials");
   }
   {
+    g_auto(Reply) reply = login (f, "my secret 口令", PASSWORD);
+    g_assert_cmpuint (reply.status, ==, 401);
+  }
+  {
     g_auto(Reply) reply = login (f, "nobody", PASSWORD);
     g_assert_cmpuint (reply.status, ==, 401);
     g_assert_cmpstr (error_code (&reply), ==, "bad_credentials");
@@ -484,6 +488,7 @@ test_login (Fixture       *f,
   g_assert_null (strstr (log, token));
   g_assert_null (strstr (log, PASSWORD));
   g_assert_null (strstr (log, "wrong"));
+  g_assert_null (strstr (log, "my secret"));
 }
 
 static void

@@ -315,7 +315,11 @@ handle_login (JdServer          *self,
   login->msg = g_object_ref (msg);
   login->name = g_strdup (json_node_get_string (name));
   login->password = g_strdup (json_node_get_string (password));
-  set_user (msg, login->name);
+  login->user = jd_server_store_get_user (self->store, login->name, NULL);
+  /* Only a real account's name goes to the log: people type their password into the name
+   * field, too. */
+  if (login->user != NULL)
+    set_user (msg, login->name);
 
   /* A locked-out user is not even checked: the answer waits, then says when to come back. */
   delay = jd_server_auth_throttle (self->store, login->name, g_get_real_time () / G_USEC_PER_SEC,
@@ -328,7 +332,6 @@ handle_login (JdServer          *self,
       return;
     }
 
-  login->user = jd_server_store_get_user (self->store, login->name, NULL);
   login->hash = g_strdup (login->user != NULL ? login->user->hash : self->dummy_hash);
   soup_server_message_pause (msg);
   /* Argon2 takes tens of milliseconds of CPU: off the main loop, so other requests go on. */

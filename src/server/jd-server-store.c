@@ -602,7 +602,8 @@ GPtrArray *
 jd_server_store_list_users (JdServerStore *self,
                             GError       **error)
 {
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_server_user_free);
+  g_autoptr(GPtrArray) users =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) jd_server_user_free);
   g_autoptr(JdStmt) stmt =
     prepare (self, "SELECT name, agency_id, role, hash, disabled FROM users ORDER BY name", error);
   int rc;

@@ -115,8 +115,9 @@ main (int   argc,
   g_autofree char *dir = jd_test_tmp_dir ();
   g_autofree char *db = g_build_filename (dir, "server.db", NULL);
   g_autofree char *seed = g_build_filename (dir, "seed.json", NULL);
-  g_autoptr(GString) agencies = g_string_new ("{\"format\":\"jiandu/1\",\"agencies\":["
-                                              "{\"id\":\"d\",\"name\":\"区\",\"kind\":\"government\"}");
+  g_autoptr(GString) agencies =
+    g_string_new ("{\"format\":\"jiandu/1\",\"agencies\":["
+                  "{\"id\":\"d\",\"name\":\"区\",\"kind\":\"government\"}");
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;

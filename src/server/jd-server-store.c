@@ -1,0 +1,749 @@
+#include "jd-server-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+G_DEFINE_QUARK (jd-server-store-error-quark, jd_server_store_error)
+
+struct _JdServerStore
+{
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text (a literal) → prepared statement */
+};
+
+typedef sqlite3_stmt JdStmt;
+
+static void
+stmt_reset (JdStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdStmt, stmt_reset)
+
+static void
+stmt_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static const char schema_sql[] =
+  "CREATE TABLE IF NOT EXISTS rows ("
+  "  collection TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  rev INTEGER NOT NULL UNIQUE,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  modified TEXT NOT NULL,"
+  "  fields TEXT,"
+  "  PRIMARY KEY (collection, id)) WITHOUT ROWID;"
+  /* Disputes belong to several agencies: the scope of a row is a set. */
+  "CREATE TABLE IF NOT EXISTS row_agencies ("
+  "  collection TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  agency_id TEXT NOT NULL,"
+  "  PRIMARY KEY (collection, id, agency_id),"
+  "  FOREIGN KEY (collection, id) REFERENCES rows (collection, id) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS users ("
+  "  name TEXT PRIMARY KEY,"
+  "  agency_id TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('officer', 'town', 'district', 'admin')),"
+  "  hash TEXT NOT NULL,"
+  "  disabled INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE IF NOT EXISTS tokens ("
+  "  hash TEXT PRIMARY KEY,"
+  "  user TEXT NOT NULL REFERENCES users (name),"
+  "  expires INTEGER NOT NULL,"
+  "  revoked INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE IF NOT EXISTS login_failures ("
+  "  user TEXT NOT NULL,"
+  "  at INTEGER NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS login_failures_user ON login_failures (user, at);"
+  "CREATE TABLE IF NOT EXISTS mutations ("
+  "  mutation_id TEXT PRIMARY KEY,"
+  "  user TEXT NOT NULL,"
+  "  result TEXT NOT NULL);";
+
+static const char *const role_names[] = { "officer", "town", "district", "admin" };
+
+const char *
+jd_server_role_to_string (JdServerRole role)
+{
+  g_return_val_if_fail (role <= JD_SERVER_ROLE_ADMIN, NULL);
+  return role_names[role];
+}
+
+gboolean
+jd_server_role_from_string (const char   *text,
+                            JdServerRole *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    {
+      if (g_strcmp0 (text, role_names[i]) == 0)
+        {
+          *out = (JdServerRole) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+jd_server_user_free (JdServerUser *user)
+{
+  if (user == NULL)
+    return;
+  g_free (user->name);
+  g_free (user->agency_id);
+  g_free (user->hash);
+  g_free (user);
+}
+
+void
+jd_server_row_free (JdServerRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->collection);
+  g_free (row->id);
+  g_free (row->modified);
+  g_free (row->fields);
+  g_free (row);
+}
+
+static gboolean
+fail (JdServerStore *self,
+      GError       **error)
+{
+  g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_FAILED,
+               _("Server database error: %s"), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static JdStmt *
+prepare (JdServerStore *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      fail (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (JdServerStore *self,
+      const char    *sql,
+      GError       **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return fail (self, error);
+  return TRUE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+void
+jd_server_store_free (JdServerStore *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  sqlite3_close (self->db);
+  g_free (self);
+}
+
+JdServerStore *
+jd_server_store_open (const char *path,
+                      GError    **error)
+{
+  g_autoptr(JdServerStore) self = g_new0 (JdServerStore, 1);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                            stmt_finalize);
+  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_FAILED,
+                   _("Cannot open the server database “%s”: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  /* A mutation the server answered "applied" must survive a power cut: FULL syncs every commit. */
+  if (!exec (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+             error)
+      || !exec (self, schema_sql, error))
+    {
+      g_prefix_error (error, _("Cannot use the server database “%s”: "), path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+gboolean
+jd_server_store_begin (JdServerStore *self,
+                       GError       **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+jd_server_store_commit (JdServerStore *self,
+                        GError       **error)
+{
+  return exec (self, "COMMIT", error);
+}
+
+void
+jd_server_store_rollback (JdServerStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static JdServerRow *
+row_from_stmt (sqlite3_stmt *stmt)
+{
+  JdServerRow *row = g_new0 (JdServerRow, 1);
+
+  row->collection = column_dup (stmt, 0);
+  row->id = column_dup (stmt, 1);
+  row->rev = sqlite3_column_int64 (stmt, 2);
+  row->deleted = sqlite3_column_int (stmt, 3) != 0;
+  row->modified = column_dup (stmt, 4);
+  row->fields = column_dup (stmt, 5);
+  return row;
+}
+
+JdServerRow *
+jd_server_store_get_row (JdServerStore *self,
+                         const char    *collection,
+                         const char    *id,
+                         GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT collection, id, rev, deleted, modified, fields FROM rows"
+                   " WHERE collection = ?1 AND id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return row_from_stmt (stmt);
+  if (rc != SQLITE_DONE)
+    fail (self, error);
+  return NULL;
+}
+
+static char *
+now_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%FT%T%:z");
+}
+
+static gint64
+next_rev (JdServerStore *self,
+          GError       **error)
+{
+  g_autoptr(JdStmt) stmt = prepare (self, "SELECT coalesce(max(rev), 0) + 1 FROM rows", error);
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      fail (self, error);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gint64
+jd_server_store_put_row (JdServerStore      *self,
+                         const char         *collection,
+                         const char         *id,
+                         const char         *fields,
+                         const char * const *agencies,
+                         GError            **error)
+{
+  g_autofree char *modified = now_text ();
+  gint64 rev = next_rev (self, error);
+
+  if (rev == 0)
+    return 0;
+
+  {
+    g_autoptr(JdStmt) stmt =
+      prepare (self, "INSERT INTO rows (collection, id, rev, deleted, modified, fields)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (collection, id) DO UPDATE SET"
+                     " rev = excluded.rev, deleted = excluded.deleted,"
+                     " modified = excluded.modified, fields = excluded.fields", error);
+
+    if (stmt == NULL)
+      return 0;
+    sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 3, rev);
+    sqlite3_bind_int (stmt, 4, fields == NULL);
+    sqlite3_bind_text (stmt, 5, modified, -1, SQLITE_TRANSIENT);
+    if (fields != NULL)
+      sqlite3_bind_text (stmt, 6, fields, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      return fail (self, error), 0;
+  }
+
+  if (agencies == NULL)
+    return rev;
+
+  {
+    g_autoptr(JdStmt) stmt =
+      prepare (self, "DELETE FROM row_agencies WHERE collection = ?1 AND id = ?2", error);
+
+    if (stmt == NULL)
+      return 0;
+    sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      return fail (self, error), 0;
+  }
+
+  for (guint i = 0; agencies[i] != NULL; i++)
+    {
+      g_autoptr(JdStmt) stmt =
+        prepare (self, "INSERT OR IGNORE INTO row_agencies (collection, id, agency_id)"
+                       " VALUES (?1, ?2, ?3)", error);
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, agencies[i], -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return fail (self, error), 0;
+    }
+  return rev;
+}
+
+GStrv
+jd_server_store_row_agencies (JdServerStore *self,
+                              const char    *collection,
+                              const char    *id,
+                              GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT agency_id FROM row_agencies WHERE collection = ?1 AND id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return fail (self, error), NULL;
+  return g_strv_builder_end (builder);
+}
+
+char *
+jd_server_store_case_agency (JdServerStore *self,
+                             const char    *case_id)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT json_extract (fields, '$.agency_id') FROM rows"
+                   " WHERE collection = 'cases' AND id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}
+
+/* The agencies a user sees: their own and, for a town, every one below it. Deleted agencies cut
+ * the tree, as their fields are gone. */
+#define SCOPE_CTE \
+  "WITH RECURSIVE scope (id) AS (SELECT ?1 UNION SELECT r.id FROM rows r JOIN scope s" \
+  " ON ?2 AND r.collection = 'agencies' AND json_extract (r.fields, '$.parent_id') = s.id) "
+
+GHashTable *
+jd_server_store_scope_agencies (JdServerStore *self,
+                                const char    *agency_id,
+                                gboolean       subtree,
+                                GError       **error)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JdStmt) stmt = prepare (self, SCOPE_CTE "SELECT id FROM scope", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, agency_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, subtree);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (set, column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return fail (self, error), NULL;
+  return g_steal_pointer (&set);
+}
+
+#define IN_SCOPE \
+  " (?5 OR collection = 'social_supervisors' OR EXISTS (SELECT 1 FROM row_agencies a" \
+  " WHERE a.collection = rows.collection AND a.id = rows.id AND a.agency_id IN scope))"
+
+gboolean
+jd_server_store_pull (JdServerStore *self,
+                      JdServerUser  *user,
+                      gint64         cursor,
+                      int            limit,
+                      GPtrArray     *rows,
+                      gint64        *remaining,
+                      GError       **error)
+{
+  gboolean everything = user->role == JD_SERVER_ROLE_DISTRICT;
+  gint64 last = cursor;
+  int rc;
+
+  {
+    g_autoptr(JdStmt) stmt =
+      prepare (self, SCOPE_CTE "SELECT collection, id, rev, deleted, modified, fields FROM rows"
+                     " WHERE rev > ?3 AND" IN_SCOPE " ORDER BY rev LIMIT ?4", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+    sqlite3_bind_int64 (stmt, 3, cursor);
+    sqlite3_bind_int (stmt, 4, limit);
+    sqlite3_bind_int (stmt, 5, everything);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        JdServerRow *row = row_from_stmt (stmt);
+
+        last = row->rev;
+        g_ptr_array_add (rows, row);
+      }
+    if (rc != SQLITE_DONE)
+      return fail (self, error);
+  }
+
+  {
+    g_autoptr(JdStmt) stmt =
+      prepare (self, SCOPE_CTE "SELECT count(*) FROM rows WHERE rev > ?3 AND" IN_SCOPE, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+    sqlite3_bind_int64 (stmt, 3, last);
+    sqlite3_bind_int (stmt, 5, everything);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      return fail (self, error);
+    *remaining = sqlite3_column_int64 (stmt, 0);
+  }
+  return TRUE;
+}
+
+gboolean
+jd_server_store_add_user (JdServerStore *self,
+                          const char    *name,
+                          const char    *agency_id,
+                          JdServerRole   role,
+                          const char    *hash,
+                          GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "INSERT INTO users (name, agency_id, role, hash) VALUES (?1, ?2, ?3, ?4)",
+             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, agency_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, jd_server_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, hash, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_EXISTS,
+                   _("A user named “%s” exists already"), name);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}
+
+static JdServerUser *
+user_from_stmt (sqlite3_stmt *stmt)
+{
+  JdServerUser *user = g_new0 (JdServerUser, 1);
+
+  user->name = column_dup (stmt, 0);
+  user->agency_id = column_dup (stmt, 1);
+  if (!jd_server_role_from_string ((const char *) sqlite3_column_text (stmt, 2), &user->role))
+    user->role = JD_SERVER_ROLE_ADMIN;
+  user->hash = column_dup (stmt, 3);
+  user->disabled = sqlite3_column_int (stmt, 4) != 0;
+  return user;
+}
+
+JdServerUser *
+jd_server_store_get_user (JdServerStore *self,
+                          const char    *name,
+                          GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT name, agency_id, role, hash, disabled FROM users WHERE name = ?1",
+             error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return user_from_stmt (stmt);
+  if (rc != SQLITE_DONE)
+    fail (self, error);
+  else
+    g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_NOT_FOUND,
+                 _("No user named “%s”"), name);
+  return NULL;
+}
+
+GPtrArray *
+jd_server_store_list_users (JdServerStore *self,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_server_user_free);
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT name, agency_id, role, hash, disabled FROM users ORDER BY name", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (users, user_from_stmt (stmt));
+  if (rc != SQLITE_DONE)
+    return fail (self, error), NULL;
+  return g_steal_pointer (&users);
+}
+
+gboolean
+jd_server_store_disable_user (JdServerStore *self,
+                              const char    *name,
+                              GError       **error)
+{
+  if (!jd_server_store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(JdStmt) stmt = prepare (self, "UPDATE users SET disabled = 1 WHERE name = ?1", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        fail (self, error);
+        goto failed;
+      }
+    if (sqlite3_changes (self->db) == 0)
+      {
+        g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_NOT_FOUND,
+                     _("No user named “%s”"), name);
+        goto failed;
+      }
+  }
+
+  {
+    g_autoptr(JdStmt) stmt = prepare (self, "UPDATE tokens SET revoked = 1 WHERE user = ?1", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        fail (self, error);
+        goto failed;
+      }
+  }
+  return jd_server_store_commit (self, error);
+
+failed:
+  jd_server_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+jd_server_store_add_token (JdServerStore *self,
+                           const char    *token_hash,
+                           const char    *user,
+                           gint64         expires,
+                           GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "INSERT INTO tokens (hash, user, expires) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, expires);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}
+
+JdServerUser *
+jd_server_store_token_user (JdServerStore *self,
+                            const char    *token_hash,
+                            gint64         now)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT u.name, u.agency_id, u.role, u.hash, u.disabled"
+                   " FROM tokens t JOIN users u ON u.name = t.user"
+                   " WHERE t.hash = ?1 AND t.revoked = 0 AND t.expires > ?2 AND u.disabled = 0",
+             NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return user_from_stmt (stmt);
+}
+
+gboolean
+jd_server_store_revoke_token (JdServerStore *self,
+                              const char    *token_hash,
+                              GError       **error)
+{
+  g_autoptr(JdStmt) stmt = prepare (self, "UPDATE tokens SET revoked = 1 WHERE hash = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}
+
+int
+jd_server_store_count_failures (JdServerStore *self,
+                                const char    *user,
+                                gint64         since,
+                                int            n,
+                                gint64        *nth_latest)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT at FROM login_failures WHERE user = ?1 AND at > ?2 ORDER BY at DESC",
+             NULL);
+  int count = 0;
+
+  *nth_latest = 0;
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, since);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (++count == n)
+        *nth_latest = sqlite3_column_int64 (stmt, 0);
+    }
+  return count;
+}
+
+gboolean
+jd_server_store_add_failure (JdServerStore *self,
+                             const char    *user,
+                             gint64         at,
+                             GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "INSERT INTO login_failures (user, at) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, at);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}
+
+gboolean
+jd_server_store_clear_failures (JdServerStore *self,
+                                const char    *user,
+                                GError       **error)
+{
+  g_autoptr(JdStmt) stmt = prepare (self, "DELETE FROM login_failures WHERE user = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}
+
+char *
+jd_server_store_get_mutation (JdServerStore *self,
+                              const char    *mutation_id,
+                              char         **user)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "SELECT result, user FROM mutations WHERE mutation_id = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, mutation_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  *user = column_dup (stmt, 1);
+  return column_dup (stmt, 0);
+}
+
+gboolean
+jd_server_store_put_mutation (JdServerStore *self,
+                              const char    *mutation_id,
+                              const char    *user,
+                              const char    *result,
+                              GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "INSERT INTO mutations (mutation_id, user, result) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, mutation_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, result, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}

@@ -106,8 +106,10 @@ jd_cli_login (JdCliContext *ctx)
   if (account == NULL)
     return jd_cli_fail (g_steal_pointer (&error));
 
-  if (!jd_sync_token_save (jd_sync_client_get_server (client), account->token, &in_file,
-                           &error) ||
+  if (account->user == NULL)
+    account->user = g_strdup (user);
+  if (!jd_sync_token_save (jd_sync_client_get_server (client), account->user, account->token,
+                           &in_file, &error) ||
       !jd_store_sync_set_account (store, jd_sync_client_get_server (client), account->user,
                                   &error))
     return jd_cli_fail (g_steal_pointer (&error));
@@ -134,6 +136,7 @@ jd_cli_logout (JdCliContext *ctx)
   g_autoptr(JdSyncClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(JdSyncStatus) status = { 0 };
 
   if (!jd_cli_parse_options (ctx, NULL, _("Sign out: the server revokes the token and this "
                                           "machine forgets it."),
@@ -156,7 +159,8 @@ jd_cli_logout (JdCliContext *ctx)
                 error->message);
   g_clear_error (&error);
 
-  if (!jd_sync_token_clear (jd_sync_client_get_server (client), &error))
+  if (!jd_store_sync_get_status (store, &status, &error) ||
+      !jd_sync_token_clear (status.server, status.user, &error))
     return jd_cli_fail (g_steal_pointer (&error));
 
   g_print (_("Logged out of %s\n"), jd_sync_client_get_server (client));

@@ -67,8 +67,8 @@ jd_cli_sync_client (JdStore *store)
       return NULL;
     }
 
-  if (status.server != NULL)
-    token = jd_sync_token_load (status.server, &error);
+  if (status.server != NULL && status.user != NULL)
+    token = jd_sync_token_load (status.server, status.user, &error);
   if (error != NULL)
     {
       jd_cli_fail (g_steal_pointer (&error));

@@ -11,6 +11,7 @@ static const SecretSchema token_schema = {
   "io.github.jiandu.Token", SECRET_SCHEMA_NONE,
   {
     { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { NULL, 0 },
   },
   0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
@@ -97,18 +98,20 @@ write_file (JsonObject  *tokens,
 
 gboolean
 jd_sync_token_save (const char  *server,
+                    const char  *user,
                     const char  *token,
                     gboolean    *in_file,
                     GError     **error)
 {
   g_autoptr(JsonObject) tokens = NULL;
+  g_autofree char *key = g_strconcat (user, "@", server, NULL);
 
-  g_return_val_if_fail (server != NULL && token != NULL, FALSE);
+  g_return_val_if_fail (server != NULL && user != NULL && token != NULL, FALSE);
 
   *in_file = FALSE;
   if (keyring_available () &&
       secret_password_store_sync (&token_schema, SECRET_COLLECTION_DEFAULT,
-                                  "Jiandu sync", token, NULL, NULL, "server", server, NULL))
+                                  "Jiandu sync", token, NULL, NULL, "server", server, "user", user, NULL))
     return TRUE;
 
   *in_file = TRUE;
@@ -116,17 +119,19 @@ jd_sync_token_save (const char  *server,
   if (tokens == NULL)
     return FALSE;
 
-  json_object_set_string_member (tokens, server, token);
+  json_object_set_string_member (tokens, key, token);
   return write_file (tokens, error);
 }
 
 char *
 jd_sync_token_load (const char  *server,
+                    const char  *user,
                     GError     **error)
 {
   g_autoptr(JsonObject) tokens = NULL;
+  g_autofree char *key = g_strconcat (user, "@", server, NULL);
 
-  g_return_val_if_fail (server != NULL, NULL);
+  g_return_val_if_fail (server != NULL && user != NULL, NULL);
 
   if (keyring_available ())
     {
@@ -146,26 +151,28 @@ jd_sync_token_load (const char  *server,
   if (tokens == NULL)
     return NULL;
 
-  return g_strdup (json_object_get_string_member_with_default (tokens, server, NULL));
+  return g_strdup (json_object_get_string_member_with_default (tokens, key, NULL));
 }
 
 gboolean
 jd_sync_token_clear (const char  *server,
+                     const char  *user,
                      GError     **error)
 {
   g_autoptr(JsonObject) tokens = NULL;
+  g_autofree char *key = g_strconcat (user, "@", server, NULL);
 
-  g_return_val_if_fail (server != NULL, FALSE);
+  g_return_val_if_fail (server != NULL && user != NULL, FALSE);
 
   if (keyring_available ())
-    secret_password_clear_sync (&token_schema, NULL, NULL, "server", server, NULL);
+    secret_password_clear_sync (&token_schema, NULL, NULL, "server", server, "user", user, NULL);
 
   tokens = read_file (error);
   if (tokens == NULL)
     return FALSE;
-  if (!json_object_has_member (tokens, server))
+  if (!json_object_has_member (tokens, key))
     return TRUE;
 
-  json_object_remove_member (tokens, server);
+  json_object_remove_member (tokens, key);
   return write_file (tokens, error);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "jd-test-util.h"
+#include "jd-sync-client.h"
 
 /* The client sync engine against the real jiandu-server: the server binary on 127.0.0.1, and
  * each client a jiandu-cli with a database, a config folder (its token) and a data folder of its
@@ -778,6 +779,147 @@ test_bad_credentials_and_revoked_token (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (unreachable.err, "Cannot reach"));
 }
 
+/* The engine's API itself: login, progress, cancellation between requests, retries. */
+
+static void
+async_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static JdSyncClient *
+api_login (Fixture    *f,
+           JdStore    *store,
+           const char *user)
+{
+  g_autoptr(JdSyncClient) client = jd_sync_client_new (f->url);
+  g_autoptr(JdSyncAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_build_filename (f->dir, "api-data", NULL);
+
+  jd_sync_client_login_async (client, user, PASSWORD, NULL, async_cb, &result);
+  account = jd_sync_client_login_finish (client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->user, ==, user);
+  g_assert_cmpstr (account->role, ==, "town");
+  g_assert_cmpuint (strlen (account->token), ==, 43);
+  jd_sync_client_set_token (client, account->token);
+  jd_sync_client_set_data_dir (client, data_dir);
+  jd_sync_client_set_retry (client, 2, 10);
+  jd_store_sync_set_account (store, f->url, user, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&client);
+}
+
+static void
+cancel_after_first_batch_cb (JdSyncClient *client,
+                             gint64        done,
+                             gint64        total,
+                             gpointer      user_data)
+{
+  g_test_message ("progress %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT, done, total);
+  g_assert_cmpint (done, <=, total);
+  if (done >= 500)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_api_cancel_and_progress (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = client_path (f, "api", "client.db");
+  g_autofree char *json = many_cases (1200);
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdSyncClient) client = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  JdSyncResult stats = { 0 };
+  gulong handler;
+
+  store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  client = api_login (f, store, "town1");
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &result);
+  g_assert_true (jd_sync_client_sync_finish (client, wait_result (&result), &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.data_files, ==, 1);
+  g_clear_object (&result);
+
+  /* Cancelled once the first batch is answered: that batch stays committed, the rest waits. */
+  g_clear_object (&store);
+  import_into (f, "api", json);
+  store = open_client (f, "api");
+  handler = g_signal_connect (client, "progress", G_CALLBACK (cancel_after_first_batch_cb),
+                              cancellable);
+  jd_sync_client_sync_async (client, store, cancellable, async_cb, &result);
+  g_assert_false (jd_sync_client_sync_finish (client, wait_result (&result), &stats, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (stats.push.applied, ==, 500);
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 700);
+  g_signal_handler_disconnect (client, handler);
+
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &again);
+  g_assert_true (jd_sync_client_sync_finish (client, wait_result (&again), &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.push.applied, ==, 700);
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 0);
+}
+
+static gboolean
+restart_cb (gpointer user_data)
+{
+  server_start (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_api_retry (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = client_path (f, "api", "client.db");
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  client = api_login (f, store, "town1");
+
+  /* Two quick attempts against a dead server: a network error, soon. */
+  server_kill (f);
+  start = g_get_monotonic_time ();
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &result);
+  g_assert_false (jd_sync_client_sync_finish (client, wait_result (&result), NULL, &error));
+  g_assert_error (error, JD_SYNC_ERROR, JD_SYNC_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  /* With room for more attempts, the backoff outlasts a server that comes back. */
+  jd_sync_client_set_retry (client, 8, 100);
+  g_timeout_add (300, restart_cb, f);
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &again);
+  g_assert_true (jd_sync_client_sync_finish (client, wait_result (&again), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -792,6 +934,8 @@ main (int argc, char **argv)
   ADD ("replayed-push", test_replayed_push);
   ADD ("scope", test_scope);
   ADD ("bad-credentials-and-revoked-token", test_bad_credentials_and_revoked_token);
+  ADD ("api-cancel-and-progress", test_api_cancel_and_progress);
+  ADD ("api-retry", test_api_retry);
 #undef ADD
 
   return g_test_run ();

@@ -388,7 +388,6 @@ test_edited_here_deleted_there (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(JsonArray) batch = NULL;
   g_autofree char *title = NULL;
-  JsonObject *mutation;
 
   edit_case (f->store, "title", "我还在改");
   apply_pull (f->store, pulled_case (11, NULL, NULL, TRUE), 11);
@@ -398,14 +397,41 @@ test_edited_here_deleted_there (Fixture *f, gconstpointer data)
   title = case_member (f->store, "title");
   g_assert_cmpstr (title, ==, "我还在改");
 
-  /* Keeping the edit sends the whole row on the tombstone's revision. */
+  /* The server cannot bring a deleted row back: keeping the edit is refused, with a way out. */
+  g_assert_false (jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "--keep theirs"));
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 1);
+
+  jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_THEIRS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM cases WHERE id = 'c1'"), ==, 11);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 0);
+}
+
+/* Deleted here, edited there, and the deletion kept: it goes out on the server's revision. */
+static void
+test_keep_local_deletion (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+  JsonObject *mutation;
+
+  jd_store_delete (f->store, JD_COLLECTION_CASES, "c1", &error);
+  g_assert_no_error (error);
+  apply_pull (f->store, pulled_case (12, "他们改的", "兴城罚1号", FALSE), 12);
   jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error);
   g_assert_no_error (error);
   batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 1);
   mutation = json_array_get_object_element (batch, 0);
-  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 11);
-  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (mutation, "fields")),
-                    ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "op"), ==, "delete");
+  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 12);
+  g_assert_false (json_object_has_member (mutation, "fields"));
 }
 
 static void
@@ -544,6 +570,7 @@ main (int argc, char **argv)
   ADD ("conflict-keep-theirs", test_conflict_keep_theirs);
   ADD ("deleted-here-edited-there", test_deleted_here_edited_there);
   ADD ("edited-here-deleted-there", test_edited_here_deleted_there);
+  ADD ("keep-local-deletion", test_keep_local_deletion);
   ADD ("pull-atomic", test_pull_atomic);
   ADD ("pushed-conflict-and-rejection", test_pushed_conflict_and_rejection);
   ADD ("account", test_account);

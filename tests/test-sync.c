@@ -489,6 +489,10 @@ test_deleted_vs_edited (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (conflicts.out, "cases/c-t1a"));
   title = case_member (f, "b", "c-t1a", "title");
   g_assert_cmpstr (title, ==, "乙还在改");
+  resolve = cli (f, "b", NULL, "resolve", "c-t1a", "--keep", "mine", NULL);
+  g_assert_cmpint (resolve.status, ==, 2);
+  g_assert_nonnull (strstr (resolve.err, "--keep theirs"));
+  run_clear (&resolve);
   resolve = cli (f, "b", NULL, "resolve", "c-t1a", "--keep", "theirs", NULL);
   g_assert_cmpint (resolve.status, ==, 0);
   g_free (title);
@@ -514,6 +518,26 @@ test_deleted_vs_edited (Fixture *f, gconstpointer data)
   title = case_member (f, "b", "c-t1", "title");
   g_assert_cmpstr (title, ==, "甲改了");
   g_assert_cmpint (sync_status (f, "b"), ==, 0);
+
+  /* The same, but b keeps its deletion: it goes to the server, and a loses the row too. */
+  edit_case (f, "a", "c-t1", "title", "甲又改了");
+  {
+    g_autoptr(JdStore) store = open_client (f, "b");
+    g_autoptr(GError) error = NULL;
+
+    jd_store_delete (store, JD_COLLECTION_CASES, "c-t1", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_assert_cmpint (sync_status (f, "b"), ==, 1);
+  run_clear (&resolve);
+  resolve = cli (f, "b", NULL, "resolve", "c-t1", "--keep", "mine", NULL);
+  g_assert_cmpint (resolve.status, ==, 0);
+  g_assert_cmpint (sync_status (f, "b"), ==, 0);
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_free (title);
+  title = case_member (f, "a", "c-t1", "title");
+  g_assert_cmpstr (title, ==, "(deleted)");
 }
 
 /* A document of @n new cases of agency t1. */

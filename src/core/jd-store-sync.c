@@ -1200,8 +1200,7 @@ resolve_one (JdStore         *self,
   g_autofree char *body = NULL;
   g_autoptr(JsonObject) row = NULL;
   g_autoptr(JsonObject) server = NULL;
-  g_autoptr(JsonArray) names = NULL;
-  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonArray) names = json_array_new ();
   gboolean found = FALSE;
   gboolean deleted = FALSE;
   gint64 left = 0;
@@ -1222,19 +1221,23 @@ resolve_one (JdStore         *self,
                                         conflict->server_rev, NULL, "resolve", error);
         }
 
-      /* Keeping a deletion deletes on the server's revision; keeping an edit of a row deleted
-       * there sends every member, to restore it. */
+      /* Protocol 1 has no way to bring back a row the server deleted: every later push of it
+       * would conflict again. Say so rather than leave the user in a loop. */
+      if (conflict->theirs == NULL)
+        {
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
+                       _("%s/%s was deleted on the server, which cannot restore it. Keep the "
+                         "server's version (“--keep theirs”), then enter the data again as a new "
+                         "row if it is still needed."),
+                       key, id);
+          return FALSE;
+        }
+
+      /* Keeping a deletion deletes on the server's revision. */
       if (!found)
         return TRUE;
-      if (conflict->mine == NULL)
-        {
-          g_autoptr(JsonArray) none = json_array_new ();
-
-          return rebase_entry (self, entry.seq, "delete", conflict->server_rev, entry.base, none,
-                               error);
-        }
-      names = changed_names (empty, json_node_get_object (conflict->mine));
-      return rebase_entry (self, entry.seq, "update", conflict->server_rev, NULL, names, error);
+      return rebase_entry (self, entry.seq, "delete", conflict->server_rev, entry.base, names,
+                           error);
     }
 
   if (!load_row (self, conflict->collection, id, &body, &deleted, error))
@@ -1261,6 +1264,7 @@ resolve_one (JdStore         *self,
   server = object_from_text (entry.base, error);
   if (server == NULL || !count_row_conflicts (self, key, id, &left, error))
     return FALSE;
+  g_clear_pointer (&names, json_array_unref);
   names = changed_names (server, row);
   if (json_array_get_length (names) == 0 && left == 0)
     return drop_entry (self, entry.seq, error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jd-core.h"
+#include "jd-sync-client.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +60,7 @@ typedef void (*JdCliWaitStart) (gpointer            start_data,
 GAsyncResult        *jd_cli_wait        (JdCliWaitStart  start,
                                          gpointer        start_data);
 /* A sync client for the server the store is logged in to, or NULL after saying why. */
-struct _JdSyncClient *jd_cli_sync_client (JdStore       *store);
+JdSyncClient        *jd_cli_sync_client (JdStore        *store);
 
 
 G_END_DECLS

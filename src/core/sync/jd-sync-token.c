@@ -111,7 +111,8 @@ jd_sync_token_save (const char  *server,
   *in_file = FALSE;
   if (keyring_available () &&
       secret_password_store_sync (&token_schema, SECRET_COLLECTION_DEFAULT,
-                                  "Jiandu sync", token, NULL, NULL, "server", server, "user", user, NULL))
+                                  _("Jiandu sync sign-in"), token, NULL, NULL,
+                                  "server", server, "user", user, NULL))
     return TRUE;
 
   *in_file = TRUE;
@@ -136,7 +137,7 @@ jd_sync_token_load (const char  *server,
   if (keyring_available ())
     {
       char *secret = secret_password_lookup_sync (&token_schema, NULL, NULL, "server", server,
-                                                  NULL);
+                                                  "user", user, NULL);
 
       if (secret != NULL)
         {
@@ -165,7 +166,8 @@ jd_sync_token_clear (const char  *server,
   g_return_val_if_fail (server != NULL && user != NULL, FALSE);
 
   if (keyring_available ())
-    secret_password_clear_sync (&token_schema, NULL, NULL, "server", server, "user", user, NULL);
+    secret_password_clear_sync (&token_schema, NULL, NULL, "server", server, "user", user,
+                                NULL);
 
   tokens = read_file (error);
   if (tokens == NULL)

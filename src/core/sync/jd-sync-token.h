@@ -9,8 +9,8 @@ G_BEGIN_DECLS
  * $XDG_CONFIG_HOME/jiandu/tokens.json. JIANDU_NO_KEYRING=1 skips the secret service (tests, and
  * machines whose keyring is locked and nobody is there to unlock it). */
 
-/* Stores @token of @user on @server (two replicas of one machine may sign in as two users). @in_file says the file was used: tell the user that the token lies
- * on disk. */
+/* Stores @token of @user on @server (two replicas on one machine may sign in as two users).
+ * @in_file says the file was used: tell the user that the token lies on disk. */
 gboolean  jd_sync_token_save  (const char  *server,
                                const char  *user,
                                const char  *token,

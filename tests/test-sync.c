@@ -172,6 +172,7 @@ fixture_set_up (Fixture       *f,
   add_user (f, "dist", "d", "district");
   add_user (f, "town1", "t1", "town");
   add_user (f, "off2", "t2", "officer");
+  add_user (f, "root", "d", "admin");
 
   /* A calendar the operator added, served to every client. */
   calendar_dir = g_build_filename (f->dir, "jiandu-data", "calendar", NULL);
@@ -793,6 +794,18 @@ test_bad_credentials_and_revoked_token (Fixture *f, gconstpointer data)
   g_assert_cmpint (again.status, ==, 2);
   g_assert_nonnull (strstr (again.err, "not logged in"));
 
+  /* An admin manages accounts and syncs no rows. */
+  {
+    g_auto(Run) admin = cli (f, "r", PASSWORD, "login", "--server", f->url, "--user", "root",
+                             NULL);
+    g_auto(Run) admin_sync = { 0 };
+
+    g_assert_cmpint (admin.status, ==, 0);
+    admin_sync = cli (f, "r", NULL, "sync", NULL);
+    g_assert_cmpint (admin_sync.status, ==, 2);
+    g_assert_nonnull (strstr (admin_sync.err, "admin"));
+  }
+
   /* A server gone away is a clear error too, after the retries. */
   server_kill (f);
   unreachable = cli (f, "b", NULL, "status", NULL);
@@ -902,6 +915,8 @@ test_api_cancel_and_progress (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (stats.push.applied, ==, 700);
   g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 0);
+  /* The calendar fetched by the first run has not changed: it is not fetched again. */
+  g_assert_cmpuint (stats.data_files, ==, 0);
 }
 
 static gboolean

@@ -212,6 +212,7 @@ return_refusal (GTask  *task,
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *code = "";
   const char *message = "";
+  gint64 retry_after = 0;
   JsonNode *root;
   int error_code;
 
@@ -227,6 +228,11 @@ return_refusal (GTask  *task,
           code = json_object_get_string_member_with_default (error, "code", "");
           message = json_object_get_string_member_with_default (error, "message", "");
         }
+      /* The protocol puts it beside "error"; accept it inside too. */
+      retry_after = json_object_get_int_member_with_default (json_node_get_object (root),
+                                                             "retry_after", 0);
+      if (retry_after == 0 && error != NULL)
+        retry_after = json_object_get_int_member_with_default (error, "retry_after", 0);
     }
 
   if (status == 401 && strcmp (code, "bad_token") == 0)
@@ -255,8 +261,20 @@ return_refusal (GTask  *task,
                                _("Wrong user name or password (or the account is disabled)."));
       break;
     case JD_SYNC_ERROR_TOO_MANY_ATTEMPTS:
+      if (retry_after > 0)
+        g_task_return_new_error (task, JD_SYNC_ERROR, error_code,
+                                 _("Too many failed logins: wait %" G_GINT64_FORMAT " seconds and "
+                                   "try again."),
+                                 retry_after);
+      else
+        g_task_return_new_error (task, JD_SYNC_ERROR, error_code,
+                                 _("Too many failed logins: wait a few minutes and try again."));
+      break;
+    case JD_SYNC_ERROR_FORBIDDEN:
       g_task_return_new_error (task, JD_SYNC_ERROR, error_code,
-                               _("Too many failed logins: wait a few minutes and try again."));
+                               _("This account may not do that (%s). Accounts of the admin role "
+                                 "manage users and do not sync data."),
+                               message);
       break;
     case JD_SYNC_ERROR_PROTOCOL:
       g_task_return_new_error (task, JD_SYNC_ERROR, error_code,

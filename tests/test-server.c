@@ -152,6 +152,8 @@ server_stop (Fixture *f)
   g_subprocess_send_signal (f->process, SIGTERM);
   g_subprocess_wait (f->process, NULL, &error);
   g_assert_no_error (error);
+  if (g_subprocess_get_if_signaled (f->process))
+    g_test_message ("server killed by signal %d", g_subprocess_get_term_sig (f->process));
   g_assert_true (g_subprocess_get_if_exited (f->process));
   g_assert_cmpint (g_subprocess_get_exit_status (f->process), ==, 0);
   g_clear_object (&f->process);
@@ -682,6 +684,29 @@ test_paging (Fixture       *f,
   }
 }
 
+static gint64
+row_rev (Fixture    *f,
+         const char *token,
+         const char *id,
+         JsonObject **fields_out)
+{
+  g_auto(Reply) reply = pull (f, token, 0, 1000);
+  JsonArray *changes = json_object_get_array_member (reply_object (&reply), "changes");
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *row = json_array_get_object_element (changes, i);
+
+      if (g_strcmp0 (json_object_get_string_member (row, "id"), id) == 0)
+        {
+          if (fields_out != NULL)
+            *fields_out = json_object_ref (json_object_get_object_member (row, "fields"));
+          return json_object_get_int_member (row, "rev");
+        }
+    }
+  return -1;
+}
+
 static void
 test_scope (Fixture       *f,
             gconstpointer  data)
@@ -755,8 +780,42 @@ test_scope (Fixture       *f,
     assert_result (&reply, 0, "rejected", "out_of_scope");
   }
 
+  /* A town adds an agency below itself, then a case in it, in one batch. */
+  {
+    g_auto(Reply) reply = push (f, town,
+      "{\"mutation_id\":\"s7\",\"collection\":\"agencies\",\"id\":\"t1b\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"t1b\",\"name\":\"一镇新队\",\"kind\":\"department\","
+      "\"parent_id\":\"t1\"}},"
+      "{\"mutation_id\":\"s8\",\"collection\":\"cases\",\"id\":\"new-t1b\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"new-t1b\",\"agency_id\":\"t1b\"}},"
+      "{\"mutation_id\":\"s9\",\"collection\":\"agencies\",\"id\":\"t2b\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"t2b\",\"name\":\"二镇新队\",\"kind\":\"department\","
+      "\"parent_id\":\"t2\"}}");
+    assert_result (&reply, 0, "applied", NULL);
+    assert_result (&reply, 1, "applied", NULL);
+    assert_result (&reply, 2, "rejected", "out_of_scope");
+  }
+
+  /* A case moved to another town takes its records along: the new town pulls both. */
+  {
+    gint64 officer_cursor = current_cursor (f, officer);
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"s10\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"update\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"agency_id\":\"t2\"}}",
+      row_rev (f, dist, "c-t1", NULL));
+    g_auto(Reply) reply = push (f, dist, m);
+    g_autoptr(GHashTable) ids = NULL;
+
+    assert_result (&reply, 0, "applied", NULL);
+    ids = pull_all (f, officer, officer_cursor, NULL);
+    g_assert_true (g_hash_table_contains (ids, "cases/c-t1"));
+    g_assert_true (g_hash_table_contains (ids, "records/r1"));
+    g_assert_cmpuint (g_hash_table_size (ids), ==, 2);
+  }
+
   {
     g_autoptr(GHashTable) ids = pull_all (f, dist, 0, NULL);
+    g_assert_true (g_hash_table_contains (ids, "cases/new-t1b"));
     g_assert_true (g_hash_table_contains (ids, "cases/new-t1a"));
     g_assert_false (g_hash_table_contains (ids, "cases/new-t2"));
     g_assert_false (g_hash_table_contains (ids, "social_supervisors/s9"));
@@ -777,29 +836,6 @@ test_scope (Fixture       *f,
           g_assert_cmpstr (json_object_get_string_member (fields, "agency_id"), ==, "t1a");
       }
   }
-}
-
-static gint64
-row_rev (Fixture    *f,
-         const char *token,
-         const char *id,
-         JsonObject **fields_out)
-{
-  g_auto(Reply) reply = pull (f, token, 0, 1000);
-  JsonArray *changes = json_object_get_array_member (reply_object (&reply), "changes");
-
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *row = json_array_get_object_element (changes, i);
-
-      if (g_strcmp0 (json_object_get_string_member (row, "id"), id) == 0)
-        {
-          if (fields_out != NULL)
-            *fields_out = json_object_ref (json_object_get_object_member (row, "fields"));
-          return json_object_get_int_member (row, "rev");
-        }
-    }
-  return -1;
 }
 
 static void
@@ -1018,6 +1054,27 @@ test_bad_requests (Fixture       *f,
     g_assert_cmpstr (error_code (&reply), ==, "too_large");
   }
 
+  /* The same, sent in chunks without a length: counted as it comes, refused at the end. */
+  {
+    g_autofree char *mutations = case_inserts ("big", 0, 20, "d");
+    g_autofree char *body = g_strdup_printf ("{\"mutations\":[%s]}", mutations);
+    g_autofree char *uri = g_strconcat (f->base, "push", NULL);
+    g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+    g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (body, -1, NULL);
+    g_autoptr(GBytes) reply = NULL;
+    g_autoptr(GError) error = NULL;
+
+    soup_message_headers_append (soup_message_get_request_headers (msg), "Jiandu-Protocol", "1");
+    soup_message_headers_append (soup_message_get_request_headers (msg), "Authorization", auth);
+    soup_message_set_request_body (msg, "application/json", stream, -1);
+    reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 413);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply),
+                                    "too_large"));
+  }
+
   /* A value that breaks FORMAT.md is refused by name, and the rest of the batch applies. */
   {
     g_auto(Reply) reply = push (f, token,
@@ -1088,6 +1145,93 @@ test_data_files (Fixture       *f,
   {
     g_auto(Reply) reply = request (f, "GET", "data/calendar/2027.json", NULL, NULL);
     g_assert_cmpuint (reply.status, ==, 401);
+  }
+}
+
+static gboolean
+accept_any_cb (SoupMessage          *msg,
+               GTlsCertificate      *certificate,
+               GTlsCertificateFlags  errors,
+               gpointer              data)
+{
+  return TRUE;
+}
+
+/* Settings from a key file; TLS with a certificate made for the test. */
+static void
+test_config_tls (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *config = g_build_filename (f->dir, "server.conf", NULL);
+  g_autofree char *cert = g_build_filename (f->dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (f->dir, "key.pem", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  const char *extra[] = { "--config", config, NULL };
+  gboolean tls = openssl != NULL;
+
+#if defined(__SANITIZE_ADDRESS__)
+  /* LeakSanitizer (GCC 12) crashes at exit on the dynamic TLS of GIO's gnutls module. */
+  tls = FALSE;
+#endif
+  server_stop (f);
+  if (tls)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                  | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                  openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                  "-keyout", key, "-out", cert, "-days", "1", "-subj",
+                                  "/CN=127.0.0.1", NULL);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+      text = g_strdup_printf ("[server]\nmax-body=1000\ntls-cert=%s\ntls-key=%s\n", cert, key);
+    }
+  else
+    {
+      g_test_message ("TLS not tested here: no openssl, or a sanitizer build");
+      text = g_strdup ("[server]\nmax-body=1000\n");
+    }
+  g_assert_true (g_file_set_contents (config, text, -1, NULL));
+
+  server_start (f, extra);
+  g_assert_true (g_str_has_prefix (f->base, tls ? "https://127.0.0.1:" : "http://127.0.0.1:"));
+  {
+    g_autofree char *uri = g_strconcat (f->base, "login", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+    g_autofree char *body = g_strdup_printf ("{\"user\":\"dist\",\"password\":\"%s\"}",
+                                             PASSWORD);
+    g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
+    g_autoptr(GBytes) reply = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *answer = NULL;
+
+    soup_message_headers_append (soup_message_get_request_headers (msg), "Jiandu-Protocol", "1");
+    soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any_cb), NULL);
+    reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+    answer = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+    g_assert_nonnull (strstr (answer, "\"token\""));
+  }
+  {
+    g_autofree char *uri = g_strconcat (f->base, "push", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+    g_autofree char *mutations = case_inserts ("tls", 0, 20, "d");
+    g_autoptr(GBytes) request_body = g_bytes_new (mutations, strlen (mutations));
+    g_autoptr(GBytes) reply = NULL;
+    g_autoptr(GError) error = NULL;
+
+    soup_message_headers_append (soup_message_get_request_headers (msg), "Jiandu-Protocol", "1");
+    soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any_cb), NULL);
+    reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+    g_assert_no_error (error);
+    /* max-body from the config file: refused before the token is even looked at. */
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 413);
   }
 }
 
@@ -1257,6 +1401,7 @@ main (int   argc,
   ADD ("bad-requests", test_bad_requests, small_bodies);
   ADD ("data-files", test_data_files, NULL);
   ADD ("kill-mid-push", test_kill_mid_push, NULL);
+  ADD ("config-tls", test_config_tls, NULL);
   g_test_add_func ("/server/import-and-users", test_import_cli);
 
   return g_test_run ();

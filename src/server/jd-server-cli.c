@@ -119,9 +119,17 @@ serve (Settings *settings)
       settings->options.data_dir = g_build_filename (dir, "jiandu-data", NULL);
     }
 
+  /* Before anything is announced: a supervisor may stop the server as soon as it reads the
+   * "listening on" line, and that stop must still be clean. */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
   store = jd_server_store_open (settings->db_path, &error);
   if (store == NULL)
     return bad_input_error (error);
+  jd_server_store_prune (store, g_get_real_time () / G_USEC_PER_SEC,
+                         JD_SERVER_AUTH_WINDOW_SECONDS);
   server = jd_server_new (store, &settings->options, &error);
   if (server == NULL)
     return bad_input_error (error);
@@ -136,9 +144,6 @@ serve (Settings *settings)
   g_print ("listening on %s\n", uri);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
-  sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
   g_source_remove (sigint);
   g_source_remove (sigterm);
@@ -192,7 +197,6 @@ read_password (void)
 
 static int
 user_add (JdServerStore *store,
-          int            argc,
           char         **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("NAME"));
@@ -201,6 +205,7 @@ user_add (JdServerStore *store,
   g_autofree char *role_text = NULL;
   g_autofree char *password = NULL;
   g_autofree char *hash = NULL;
+  g_auto(GStrv) args = NULL;
   JdServerRole role;
   GOptionEntry entries[] = {
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_("The user's agency id"), N_("ID") },
@@ -211,9 +216,11 @@ user_add (JdServerStore *store,
 
   g_option_context_set_summary (context, _("Adds a user; the password is read from stdin."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  /* The strv variant frees what it takes out; argv stays the caller's. */
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
     return bad_input_error (error);
-  if (argc != 2)
+  if (g_strv_length (args) != 2)
     return bad_input (_("usage: jiandu-server --db PATH user add NAME --agency ID --role ROLE"));
   if (agency == NULL || *agency == '\0')
     return bad_input (_("--agency ID is needed"));
@@ -225,7 +232,7 @@ user_add (JdServerStore *store,
     return bad_input (_("no password: give it on one line of standard input"));
   hash = jd_server_auth_hash_password (password, &error);
   explicit_bzero (password, strlen (password));
-  if (hash == NULL || !jd_server_store_add_user (store, argv[1], agency, role, hash, &error))
+  if (hash == NULL || !jd_server_store_add_user (store, args[1], agency, role, hash, &error))
     return bad_input_error (error);
   return JD_SERVER_EXIT_OK;
 }
@@ -264,7 +271,7 @@ user_command (Settings *settings,
     return bad_input_error (error);
 
   if (strcmp (argv[1], "add") == 0)
-    return user_add (store, argc - 1, argv + 1);
+    return user_add (store, argv + 1);
   if (strcmp (argv[1], "list") == 0 && argc == 2)
     return user_list (store);
   if (strcmp (argv[1], "disable") == 0 && argc == 3)
@@ -284,7 +291,7 @@ jd_server_cli_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(Settings) settings = { 0 };
   g_auto(GStrv) args = g_strdupv (argv);
-  int n_args = argc;
+  int n_args;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &settings.db_path, N_("The server database"),
       N_("PATH") },
@@ -311,8 +318,9 @@ jd_server_cli_run (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   /* Options after the command belong to the command (user add --role …). */
   g_option_context_set_strict_posix (context, TRUE);
-  if (!g_option_context_parse (context, &n_args, &args, &error))
+  if (!g_option_context_parse_strv (context, &args, &error))
     return bad_input_error (error);
+  n_args = (int) g_strv_length (args);
   if (settings.config != NULL && !load_config (&settings, &error))
     return bad_input_error (error);
   if (settings.options.max_body < 0 || settings.options.token_lifetime < 0)

@@ -46,6 +46,9 @@ static const char schema_sql[] =
   "  PRIMARY KEY (collection, id, agency_id),"
   "  FOREIGN KEY (collection, id) REFERENCES rows (collection, id) ON DELETE CASCADE"
   ") WITHOUT ROWID;"
+  /* A record's scope follows its case: this finds the records of a case that moved. */
+  "CREATE INDEX IF NOT EXISTS rows_record_case ON rows (json_extract (fields, '$.case_id'))"
+  "  WHERE collection = 'records';"
   "CREATE TABLE IF NOT EXISTS users ("
   "  name TEXT PRIMARY KEY,"
   "  agency_id TEXT NOT NULL,"
@@ -363,6 +366,67 @@ jd_server_store_row_agencies (JdServerStore *self,
   if (rc != SQLITE_DONE)
     return fail (self, error), NULL;
   return g_strv_builder_end (builder);
+}
+
+gboolean
+jd_server_store_rescope_records (JdServerStore *self,
+                                 const char    *case_id,
+                                 const char    *agency_id,
+                                 GError       **error)
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_server_row_free);
+  const char *agencies[] = { agency_id, NULL };
+  int rc;
+
+  {
+    g_autoptr(JdStmt) stmt =
+      prepare (self, "SELECT collection, id, rev, deleted, modified, fields FROM rows r"
+                     " WHERE collection = 'records' AND json_extract (fields, '$.case_id') = ?1"
+                     " AND NOT EXISTS (SELECT 1 FROM row_agencies a WHERE a.collection = 'records'"
+                     " AND a.id = r.id AND a.agency_id IS ?2)", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+    if (agency_id != NULL)
+      sqlite3_bind_text (stmt, 2, agency_id, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (moved, row_from_stmt (stmt));
+    if (rc != SQLITE_DONE)
+      return fail (self, error);
+  }
+
+  /* A new revision, so that the agency that now sees them pulls them. */
+  for (guint i = 0; i < moved->len; i++)
+    {
+      JdServerRow *row = g_ptr_array_index (moved, i);
+
+      if (jd_server_store_put_row (self, row->collection, row->id, row->fields,
+                                   agency_id != NULL ? agencies : agencies + 1, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+jd_server_store_prune (JdServerStore *self,
+                       gint64         now,
+                       gint64         failure_window)
+{
+  g_autoptr(JdStmt) tokens =
+    prepare (self, "DELETE FROM tokens WHERE expires <= ?1 OR revoked = 1", NULL);
+  g_autoptr(JdStmt) failures = prepare (self, "DELETE FROM login_failures WHERE at <= ?1", NULL);
+
+  if (tokens != NULL)
+    {
+      sqlite3_bind_int64 (tokens, 1, now);
+      sqlite3_step (tokens);
+    }
+  if (failures != NULL)
+    {
+      sqlite3_bind_int64 (failures, 1, now - failure_window);
+      sqlite3_step (failures);
+    }
 }
 
 char *

@@ -84,6 +84,16 @@ GStrv          jd_server_store_row_agencies    (JdServerStore *self,
                                                 const char    *collection,
                                                 const char    *id,
                                                 GError       **error);
+/* Gives the records of @case_id the scope @agency_id (NULL: none), each with a new revision,
+ * when they do not have it yet: a record belongs to the agency of its case. */
+gboolean       jd_server_store_rescope_records (JdServerStore *self,
+                                                const char    *case_id,
+                                                const char    *agency_id,
+                                                GError       **error);
+/* Forgets expired and revoked tokens and failed logins older than @failure_window seconds. */
+void           jd_server_store_prune           (JdServerStore *self,
+                                                gint64         now,
+                                                gint64         failure_window);
 /* The agency_id of a case, NULL when unknown. */
 char          *jd_server_store_case_agency     (JdServerStore *self,
                                                 const char    *case_id);

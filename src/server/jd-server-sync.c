@@ -341,6 +341,11 @@ evaluate (Push     *push,
                                  (const char * const *) agencies, error);
   if (rev == 0)
     return NULL;
+  if (m->collection == JD_COLLECTION_CASES && fields != NULL
+      && !jd_server_store_rescope_records (push->store, m->id,
+                                           json_object_get_string_member_with_default (
+                                             fields, "agency_id", NULL), error))
+    return NULL;
 
   /* A new or moved agency changes what a town may touch next in the same batch. */
   if (m->collection == JD_COLLECTION_AGENCIES && push->scope != NULL)
@@ -609,7 +614,10 @@ jd_server_sync_import (JdServerStore *store,
             text = jd_codec_object_to_string (fields, NULL);
 
           if (jd_server_store_put_row (store, jd_collection_key (c), jd_entity_get_id (entity),
-                                       text, (const char * const *) agencies, error) == 0)
+                                       text, (const char * const *) agencies, error) == 0
+              || (c == JD_COLLECTION_CASES
+                  && !jd_server_store_rescope_records (store, jd_entity_get_id (entity),
+                                                       agencies[0], error)))
             {
               jd_server_store_rollback (store);
               return FALSE;

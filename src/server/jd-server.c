@@ -91,13 +91,18 @@ static JsonNode *
 read_body (JdServer          *self,
            SoupServerMessage *msg)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  GByteArray *kept = g_object_get_data (G_OBJECT (msg), "jd-body");
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  const char *data;
 
+  if (kept != NULL)
+    bytes = g_bytes_new (kept->data, kept->len);
+  else
+    bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  data = g_bytes_get_data (bytes, &length);
   if (length == 0 || !g_utf8_validate_len (data, length, NULL))
     {
       respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_json",
@@ -554,7 +559,28 @@ body_too_large (JdServer          *self,
          && soup_message_headers_get_content_length (headers) > (goffset) self->max_body;
 }
 
-/* Runs once the headers are in: an oversized body is refused before it is read. */
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           data)
+{
+  JdServer *self = data;
+  GByteArray *kept = g_object_get_data (G_OBJECT (msg), "jd-body");
+  gsize size = g_bytes_get_size (chunk);
+
+  if (g_object_get_data (G_OBJECT (msg), "jd-too-large") != NULL)
+    return;
+  if (kept->len + size > (gsize) self->max_body)
+    {
+      g_object_set_data (G_OBJECT (msg), "jd-too-large", GINT_TO_POINTER (TRUE));
+      g_byte_array_set_size (kept, 0);
+      return;
+    }
+  g_byte_array_append (kept, g_bytes_get_data (chunk, NULL), size);
+}
+
+/* Runs once the headers are in: a body announced too large is refused before it is read, and
+ * one sent in chunks is kept here, so that past the limit it is counted, not held. */
 static void
 early_cb (SoupServer        *server,
           SoupServerMessage *msg,
@@ -565,7 +591,14 @@ early_cb (SoupServer        *server,
   JdServer *self = data;
 
   if (body_too_large (self, msg))
-    respond_too_large (self, msg);
+    {
+      respond_too_large (self, msg);
+      return;
+    }
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_object_set_data_full (G_OBJECT (msg), "jd-body", g_byte_array_new (),
+                          (GDestroyNotify) g_byte_array_unref);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self);
 }
 
 static void
@@ -584,7 +617,8 @@ handle_cb (SoupServer        *server,
 
   if (soup_server_message_get_status (msg) != 0)
     return;
-  if (soup_server_message_get_request_body (msg)->length > self->max_body
+  if (g_object_get_data (G_OBJECT (msg), "jd-too-large") != NULL
+      || soup_server_message_get_request_body (msg)->length > self->max_body
       || body_too_large (self, msg))
     {
       respond_too_large (self, msg);

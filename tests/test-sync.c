@@ -816,6 +816,52 @@ test_bad_credentials_and_revoked_token (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (unreachable.err, "Cannot reach"));
 }
 
+/* A push the server refuses as a whole because of one mutation: that one is recorded as
+ * refused, the others go. The stored mutation is spoiled by hand, as no edit can make one. */
+static void
+test_refused_mutation (Fixture *f, gconstpointer data)
+{
+  g_autofree char *db = client_path (f, "a", "client.db");
+  g_autoptr(JsonArray) batch = NULL;
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  JdSyncRejection *rejection;
+  sqlite3 *raw;
+
+  login_and_sync (f, "a", "town1");
+  edit_case (f, "a", "c-t1", "title", "发不出去");
+  edit_case (f, "a", "c-t1a", "title", "发得出去");
+  store = open_client (f, "a");
+  batch = jd_store_sync_next_batch (store, 500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 2);
+  g_clear_object (&store);
+  raw = jd_test_raw_open (db);
+  jd_test_raw_exec (raw, "UPDATE outbox SET mutation = json_remove (mutation, '$.op') "
+                         "WHERE row_id = 'c-t1'");
+  sqlite3_close (raw);
+
+  g_assert_cmpint (sync_status (f, "a"), ==, 1);
+  store = open_client (f, "a");
+  rejections = jd_store_sync_list_rejections (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejections->len, ==, 1);
+  rejection = rejections->pdata[0];
+  g_assert_cmpstr (rejection->row_id, ==, "c-t1");
+  g_assert_cmpstr (rejection->code, ==, "invalid");
+  g_assert_nonnull (strstr (rejection->message, "mutations[0]"));
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 0);
+
+  login_and_sync (f, "b", "town1");
+  title = case_member (f, "b", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "发得出去");
+  g_free (title);
+  title = case_member (f, "b", "c-t1", "title");
+  g_assert_cmpstr (title, ==, "一镇案");
+}
+
 /* The engine's API itself: login, progress, cancellation between requests, retries. */
 
 static void
@@ -973,6 +1019,7 @@ main (int argc, char **argv)
   ADD ("replayed-push", test_replayed_push);
   ADD ("scope", test_scope);
   ADD ("bad-credentials-and-revoked-token", test_bad_credentials_and_revoked_token);
+  ADD ("refused-mutation", test_refused_mutation);
   ADD ("api-cancel-and-progress", test_api_cancel_and_progress);
   ADD ("api-retry", test_api_retry);
 #undef ADD

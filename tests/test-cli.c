@@ -835,6 +835,89 @@ test_backup_restore (void)
   {
     g_autofree char *after = file_digest (live);
     g_assert_cmpstr (after, ==, before);
+
+/* The sync commands, before any server is involved (test-sync.c runs them against one). */
+static void
+test_sync_bad_input (void)
+{
+  g_autofree char *path = g_build_filename (dir, "sync.db", NULL);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(JsonNode) json = NULL;
+
+  {
+    g_auto(Run) run = run_cli ("--db", path, "init", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "status", "--json", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    json = json_from_string (run.out, NULL);
+    g_assert_nonnull (json);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (json), "pending"), ==, 0);
+    g_assert_true (json_object_get_null_member (json_node_get_object (json), "server"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "status", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "not logged in"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "sync", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "not logged in"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "login", "--user", "zhangsan", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--server"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "login", "--server", "ftp://x/", "--user", "z",
+                               NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "http://"));
+  }
+  {
+    g_auto(Run) run = run_cli_input (empty, "--db", path, "login", "--server",
+                                     "http://127.0.0.1:1/", "--user", "z", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "no password"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "conflicts", "--json", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "resolve", "c1", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--keep"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "resolve", "c1", "--keep", "both", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "both"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "resolve", "nosuch/c1", "--keep", "mine", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "nosuch"));
+  }
+  {
+    g_auto(Run) run = run_cli ("--db", path, "resolve", "c1", "--keep", "mine", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "no conflict"));
   }
 }
 
@@ -870,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/cli/validate-bad-input", test_validate_bad_input);
   g_test_add_func ("/cli/validate-store-deadlines", test_validate_store_and_deadlines);
+  g_test_add_func ("/cli/sync-bad-input", test_sync_bad_input);
 
   status = g_test_run ();
   jd_test_rm_dir (dir);

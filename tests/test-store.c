@@ -65,6 +65,23 @@ fill_version (const char *path,
   if (version >= 2)
     jd_test_raw_exec (db, "INSERT INTO case_search (pk, text) "
                           "SELECT pk, text FROM case_search_source");
+
+  /* Two chained audit entries and an outbox entry, which version 4 must carry over. */
+  {
+    g_autofree char *h1 = jd_audit_compute_hash (JD_AUDIT_GENESIS, "2025-01-01T00:00:00+08:00",
+                                                 "tester", "insert", "cases/c", "{}");
+    g_autofree char *h2 = jd_audit_compute_hash (h1, "2025-01-01T00:00:01+08:00", "tester",
+                                                 "insert", "records/r", "{}");
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO audit_log (time, actor, action, object, changes, prev_hash, hash) VALUES "
+      "('2025-01-01T00:00:00+08:00', 'tester', 'insert', 'cases/c', '{}', '%s', '%s'), "
+      "('2025-01-01T00:00:01+08:00', 'tester', 'insert', 'records/r', '{}', '%s', '%s');"
+      "INSERT INTO outbox (collection, row_id, op, base_rev, fields, queued) VALUES "
+      "('cases', 'c', 'insert', 0, '[]', '2025-01-01T00:00:00+08:00')",
+      JD_AUDIT_GENESIS, h1, h1, h2);
+
+    jd_test_raw_exec (db, sql);
+  }
   sqlite3_close (db);
 }
 
@@ -102,7 +119,31 @@ test_upgrade_from_every_version (void)
           g_clear_pointer (&hits, g_ptr_array_unref);
           hits = jd_store_search_cases (store, "李四", 10, &error);
           g_assert_cmpuint (hits->len, ==, 1);
+          g_clear_pointer (&hits, g_ptr_array_unref);
         }
+
+      {
+        /* Version 4 rebuilt the audit log for the sync actions: the chain it copied is whole,
+         * and sync starts with nothing pulled. */
+        g_auto(JdSyncStatus) status = { 0 };
+
+        hits = jd_store_verify_audit (store, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, 0);
+        g_assert_true (jd_store_sync_get_status (store, &status, &error));
+        g_assert_cmpint (status.cursor, ==, 0);
+        g_assert_null (status.server);
+        if (version >= 1)
+          {
+            g_autoptr(JsonArray) batch = jd_store_sync_next_batch (store, 500, &error);
+            g_autoptr(GPtrArray) audit = jd_store_list_audit (store, NULL, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpuint (audit->len, ==, 2);
+            g_assert_cmpint (status.pending, ==, 1);
+            g_assert_cmpuint (json_array_get_length (batch), ==, 1);
+          }
+      }
 
       g_clear_object (&store);
       jd_test_rm_dir (dir);

@@ -26,6 +26,12 @@ static const Command commands[] = {
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
   { "law", jd_cli_law, N_("Print the articles of a regulation that a citation names") },
   { "redact", jd_cli_redact, N_("Mask personal data in text for publication (stdin to stdout)") },
+  { "login", jd_cli_login, N_("Sign in to a sync server (--server URL --user NAME)") },
+  { "logout", jd_cli_logout, N_("Sign out of the sync server") },
+  { "sync", jd_cli_sync, N_("Push local changes and pull the server's") },
+  { "status", jd_cli_status, N_("Show what waits to be synced, conflicts, refused rows") },
+  { "conflicts", jd_cli_conflicts, N_("List sync conflicts with both values") },
+  { "resolve", jd_cli_resolve, N_("Resolve a sync conflict (ID --keep mine|theirs)") },
 };
 
 static void

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jd-core.h"
+#include "jd-sync-client.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,22 @@ int      jd_cli_bench_rules    (JdCliContext  *ctx);
 int      jd_cli_deadlines      (JdCliContext  *ctx);
 int      jd_cli_law            (JdCliContext  *ctx);
 int      jd_cli_redact         (JdCliContext  *ctx);
+int      jd_cli_login          (JdCliContext  *ctx);
+int      jd_cli_logout         (JdCliContext  *ctx);
+int      jd_cli_sync           (JdCliContext  *ctx);
+int      jd_cli_status         (JdCliContext  *ctx);
+int      jd_cli_conflicts      (JdCliContext  *ctx);
+int      jd_cli_resolve        (JdCliContext  *ctx);
+
+/* Runs an async call to its end on a main loop of its own: @start begins it with the callback
+ * and data it is given. */
+typedef void (*JdCliWaitStart) (gpointer            start_data,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
+GAsyncResult        *jd_cli_wait        (JdCliWaitStart  start,
+                                         gpointer        start_data);
+/* A sync client for the server the store is logged in to, or NULL after saying why. */
+JdSyncClient        *jd_cli_sync_client (JdStore        *store);
 
 
 G_END_DECLS

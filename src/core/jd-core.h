@@ -17,6 +17,7 @@
 #include "jd-schema.h"
 #include "jd-social-supervisor.h"
 #include "jd-store.h"
+#include "jd-store-sync.h"
 #include "jd-supervision-case.h"
 #include "jd-finding.h"
 #include "jd-labels.h"

@@ -68,4 +68,17 @@ GPtrArray    *jd_store_collect_cases   (JdStore       *self,
 
 const char   *jd_store_table_for       (JdCollection  collection);
 
+/* Writes a row as the server has it (or as a resolved conflict leaves it) inside the caller's
+ * transaction: columns, certificates and search text as any write, an audit entry under @action,
+ * but no outbox entry. @fields NULL writes a tombstone; @rev < 0 leaves the revision as it is;
+ * @modified NULL means now. */
+gboolean      jd_store_write_synced    (JdStore       *self,
+                                        JdCollection   collection,
+                                        const char    *id,
+                                        JsonObject    *fields,
+                                        gint64         rev,
+                                        const char    *modified,
+                                        const char    *action,
+                                        GError       **error);
+
 G_END_DECLS

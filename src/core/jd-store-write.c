@@ -351,7 +351,7 @@ enqueue (JdStore     *self,
     "  (SELECT json_group_array (value) FROM "
     "              (SELECT value FROM json_each (outbox.fields) "
     "               UNION SELECT value FROM json_each (excluded.fields))) END, "
-    "  queued = excluded.queued",
+    "  queued = excluded.queued, edits = outbox.edits + 1",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -821,4 +821,122 @@ jd_store_delete (JdStore       *self,
 fail:
   jd_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+jd_store_write_synced (JdStore       *self,
+                       JdCollection   collection,
+                       const char    *id,
+                       JsonObject    *fields,
+                       gint64         rev,
+                       const char    *modified,
+                       const char    *action,
+                       GError       **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(JsonObject) changes = NULL;
+  g_autoptr(JsonArray) names = json_array_new ();
+  g_autofree char *old_body = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean was_deleted = FALSE;
+  int rc;
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+
+  write_context_init (&ctx);
+  if (modified == NULL)
+    modified = ctx.now;
+
+  stmt = jd_store_static_statement (self, table_sql (collection)->select, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      old_body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      was_deleted = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  if (fields == NULL)
+    {
+      /* A tombstone of a row this replica never had leaves nothing to mark. */
+      if (old_body == NULL)
+        return TRUE;
+      sql = g_strdup_printf ("UPDATE %s SET deleted = 1, modified = ?2 WHERE id = ?1",
+                             jd_store_table_for (collection));
+      stmt = jd_store_statement (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, modified, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      changes = json_object_new ();
+      json_object_set_boolean_member (changes, "deleted", TRUE);
+      if (collection == JD_COLLECTION_CASES)
+        touch_case (&ctx, id);
+    }
+  else if (old_body != NULL && collection == JD_COLLECTION_RECORDS)
+    {
+      /* Records never change: a pulled record this replica holds only gets its revision. */
+      changes = json_object_new ();
+    }
+  else
+    {
+      g_autoptr(JdEntity) entity = jd_entity_new_for_collection (collection, fields);
+      g_autofree char *body = jd_codec_object_to_string (fields, NULL);
+      g_autoptr(JsonObject) before = NULL;
+
+      if (old_body != NULL && !was_deleted && strcmp (old_body, body) == 0)
+        changes = json_object_new ();
+      else
+        {
+          if (old_body != NULL)
+            {
+              before = jd_codec_object_from_string (old_body, error);
+              if (before == NULL)
+                return FALSE;
+            }
+
+          /* A new row is audited without its members, as an insert is (see insert_row). */
+          changes = before != NULL ? diff_members (before, fields, names) : json_object_new ();
+          if (!write_row (self,
+                          old_body != NULL ? table_sql (collection)->update
+                                           : table_sql (collection)->insert,
+                          entity, body, strlen (body), modified, error))
+            return FALSE;
+          if (collection == JD_COLLECTION_OFFICERS &&
+              !index_certificates (self, entity, id, error))
+            return FALSE;
+          if (collection == JD_COLLECTION_CASES)
+            touch_case (&ctx, id);
+          else if (collection == JD_COLLECTION_RECORDS)
+            touch_case (&ctx, jd_entity_get_string (entity, "case_id"));
+        }
+    }
+
+  if (rev >= 0)
+    {
+      g_clear_pointer (&sql, g_free);
+      sql = g_strdup_printf ("UPDATE %s SET rev = ?2 WHERE id = ?1",
+                             jd_store_table_for (collection));
+      stmt = jd_store_statement (self, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, rev);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (json_object_get_size (changes) == 0 && old_body != NULL)
+    return TRUE;
+
+  return audit (self, ctx.now, action, collection, id, changes, error) &&
+         refresh_case_search (self, ctx.touched_cases, error);
 }

@@ -1,0 +1,580 @@
+#include <string.h>
+
+#include "jd-store-private.h"
+#include "jd-test-util.h"
+#include "jd-uuid.h"
+
+/* The store's side of sync on real SQLite files: the server's answers are written here as the
+ * protocol gives them, the network is tested in test-sync.c. */
+
+typedef JdTestStore Fixture;
+
+static const char seed[] =
+  "{\"format\": \"jiandu/1\", \"agencies\": [{\"id\": \"a1\", \"name\": \"城管执法局\", "
+  "\"kind\": \"department\"}], \"cases\": [{\"id\": \"c1\", \"agency_id\": \"a1\", "
+  "\"title\": \"某公司违法建设案\", \"number\": \"兴城罚1号\"}]}";
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+import_json (JdStore    *store,
+             const char *json)
+{
+  g_autoptr(JdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = jd_test_read_string (json, &error);
+  g_assert_no_error (error);
+  jd_store_import (store, document, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static JsonArray *
+next_batch (JdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *batch = jd_store_sync_next_batch (store, 500, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (batch);
+  return batch;
+}
+
+/* Answers every mutation of @batch "applied", with revisions from *@rev on. */
+static void
+answer_applied (JdStore   *store,
+                JsonArray *batch,
+                gint64    *rev)
+{
+  g_autoptr(JsonArray) results = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  JdSyncPushStats stats = { 0 };
+
+  for (guint i = 0; i < json_array_get_length (batch); i++)
+    {
+      JsonObject *mutation = json_array_get_object_element (batch, i);
+      JsonObject *result = json_object_new ();
+
+      json_object_set_string_member (result, "mutation_id",
+                                     json_object_get_string_member (mutation, "mutation_id"));
+      json_object_set_string_member (result, "status", "applied");
+      json_object_set_int_member (result, "rev", (*rev)++);
+      json_array_add_object_element (results, result);
+    }
+
+  jd_store_sync_commit_results (store, results, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.applied, ==, json_array_get_length (batch));
+}
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  g_autoptr(JsonArray) batch = NULL;
+  gint64 rev = 1;
+
+  jd_test_store_set_up (f, data);
+  import_json (f->store, seed);
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 2);
+  answer_applied (f->store, batch, &rev);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+}
+
+/* The case c1 as the server holds it at @rev, with @title and @number. */
+static JsonArray *
+pulled_case (gint64      rev,
+             const char *title,
+             const char *number,
+             gboolean    deleted)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (deleted)
+    json = g_strdup_printf ("[{\"collection\": \"cases\", \"id\": \"c1\", \"rev\": %"
+                            G_GINT64_FORMAT ", \"deleted\": true, \"modified\": "
+                            "\"2025-07-01T10:00:00+08:00\", \"fields\": null}]",
+                            rev);
+  else
+    json = g_strdup_printf ("[{\"collection\": \"cases\", \"id\": \"c1\", \"rev\": %"
+                            G_GINT64_FORMAT ", \"deleted\": false, \"modified\": "
+                            "\"2025-07-01T10:00:00+08:00\", \"fields\": {\"id\": \"c1\", "
+                            "\"agency_id\": \"a1\", \"title\": \"%s\", \"number\": \"%s\"}}]",
+                            rev, title, number);
+  node = json_from_string (json, NULL);
+  return json_node_dup_array (node);
+}
+
+static void
+apply_pull (JdStore   *store,
+            JsonArray *changes,
+            gint64     cursor)
+{
+  g_autoptr(GError) error = NULL;
+
+  jd_store_sync_apply_pull (store, changes, cursor, NULL, &error);
+  g_assert_no_error (error);
+  json_array_unref (changes);
+}
+
+static void
+edit_case (JdStore    *store,
+           const char *member,
+           const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdEntity) kase = jd_store_get (store, JD_COLLECTION_CASES, "c1", &error);
+
+  g_assert_no_error (error);
+  json_object_set_string_member (jd_entity_get_fields (kase), member, value);
+  jd_store_save (store, kase, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+case_member (JdStore    *store,
+             const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdEntity) kase = jd_store_get (store, JD_COLLECTION_CASES, "c1", &error);
+
+  g_assert_no_error (error);
+  return g_strdup (jd_entity_get_string (kase, member));
+}
+
+static void
+test_first_push (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdEntity) kase = jd_store_get (f->store, JD_COLLECTION_CASES, "c1", &error);
+
+  g_assert_no_error (error);
+  /* Agencies are pushed first: they were written first. */
+  g_assert_cmpint (jd_entity_get_revision (kase), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM agencies WHERE id = 'a1'"), ==, 1);
+}
+
+static void
+test_batch_shape (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonArray) batch = NULL;
+  JsonObject *mutation;
+  JsonObject *fields;
+
+  edit_case (f->store, "title", "改过的标题");
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 1);
+  mutation = json_array_get_object_element (batch, 0);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "op"), ==, "update");
+  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "collection"), ==, "cases");
+  g_assert_cmpuint (strlen (json_object_get_string_member (mutation, "mutation_id")), ==,
+                    JD_UUID_LENGTH);
+  /* An update carries the changed members only. */
+  fields = json_object_get_object_member (mutation, "fields");
+  g_assert_cmpuint (json_object_get_size (fields), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==, "改过的标题");
+}
+
+static void
+test_mutation_id_survives_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonArray) first = NULL;
+  g_autoptr(JsonArray) again = NULL;
+  g_autoptr(JsonArray) after_edit = NULL;
+  g_autoptr(JsonArray) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id1 = NULL;
+  g_autofree char *text1 = NULL;
+  g_autofree char *text2 = NULL;
+  JsonObject *mutation;
+  gint64 rev = 10;
+
+  edit_case (f->store, "title", "第一次修改");
+  first = next_batch (f->store);
+  id1 = g_strdup (json_object_get_string_member (json_array_get_object_element (first, 0),
+                                                 "mutation_id"));
+  text1 = json_to_string (json_array_get_element (first, 0), FALSE);
+
+  /* Killed after sending, before the answer was stored: the id was committed. */
+  g_clear_object (&f->store);
+  f->store = jd_store_open (f->path, JD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  again = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (again), ==, 1);
+  text2 = json_to_string (json_array_get_element (again, 0), FALSE);
+  g_assert_cmpstr (text1, ==, text2);
+
+  /* Edited again while the first mutation is unanswered: the resend is still the first one… */
+  edit_case (f->store, "number", "兴城罚2号");
+  after_edit = next_batch (f->store);
+  mutation = json_array_get_object_element (after_edit, 0);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "mutation_id"), ==, id1);
+
+  /* …and its answer does not lose the later edit: it is pushed next, on the new revision. */
+  answer_applied (f->store, after_edit, &rev);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 1);
+  next = next_batch (f->store);
+  mutation = json_array_get_object_element (next, 0);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "mutation_id"), !=, id1);
+  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (mutation, "fields"), "number"), ==,
+                   "兴城罚2号");
+  g_assert_false (json_object_has_member (json_object_get_object_member (mutation, "fields"),
+                                          "title"));
+  answer_applied (f->store, next, &rev);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+}
+
+static void
+test_merge_disjoint (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonArray) batch = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *number = NULL;
+  JsonObject *fields;
+
+  edit_case (f->store, "title", "本地改的标题");
+  apply_pull (f->store, pulled_case (7, "某公司违法建设案", "服务器改的编号", FALSE), 7);
+
+  title = case_member (f->store, "title");
+  number = case_member (f->store, "number");
+  g_assert_cmpstr (title, ==, "本地改的标题");
+  g_assert_cmpstr (number, ==, "服务器改的编号");
+  conflicts = jd_store_sync_list_conflicts (f->store, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (batch, 0),
+                                               "base_rev"), ==, 7);
+  fields = json_object_get_object_member (json_array_get_object_element (batch, 0), "fields");
+  g_assert_cmpuint (json_object_get_size (fields), ==, 1);
+  g_assert_true (json_object_has_member (fields, "title"));
+  g_assert_cmpint (raw_int (f->path, "SELECT cursor FROM sync_state"), ==, 7);
+}
+
+static void
+check_same_member_conflict (Fixture *f)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+  g_autofree char *title = NULL;
+  JdSyncConflict *conflict;
+  g_auto(JdSyncStatus) status = { 0 };
+
+  edit_case (f->store, "title", "我的标题");
+  apply_pull (f->store, pulled_case (8, "他们的标题", "兴城罚1号", FALSE), 8);
+
+  title = case_member (f->store, "title");
+  g_assert_cmpstr (title, ==, "我的标题");
+  conflicts = jd_store_sync_list_conflicts (f->store, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (conflict->member, ==, "title");
+  g_assert_cmpstr (json_node_get_string (conflict->base), ==, "某公司违法建设案");
+  g_assert_cmpstr (json_node_get_string (conflict->mine), ==, "我的标题");
+  g_assert_cmpstr (json_node_get_string (conflict->theirs), ==, "他们的标题");
+  g_assert_cmpint (conflict->server_rev, ==, 8);
+
+  /* Not pushed while in conflict: that would overwrite their value silently. */
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 0);
+  jd_store_sync_get_status (f->store, &status, NULL);
+  g_assert_cmpint (status.conflicts, ==, 1);
+  g_assert_cmpint (status.pending, ==, 1);
+}
+
+static void
+test_conflict_keep_mine (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonArray) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *mutation;
+
+  check_same_member_conflict (f);
+  jd_store_sync_resolve (f->store, -1, "c1", "title", JD_SYNC_KEEP_MINE, &error);
+  g_assert_no_error (error);
+
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 1);
+  mutation = json_array_get_object_element (batch, 0);
+  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 8);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (mutation, "fields"), "title"), ==,
+                   "我的标题");
+}
+
+static void
+test_conflict_keep_theirs (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  JdAuditEntry *last;
+
+  check_same_member_conflict (f);
+  jd_store_sync_resolve (f->store, JD_COLLECTION_CASES, "c1", NULL, JD_SYNC_KEEP_THEIRS,
+                         &error);
+  g_assert_no_error (error);
+
+  title = case_member (f->store, "title");
+  g_assert_cmpstr (title, ==, "他们的标题");
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 0);
+
+  audit = jd_store_list_audit (f->store, "cases/c1", &error);
+  last = audit->pdata[audit->len - 1];
+  g_assert_cmpstr (jd_audit_entry_get_action (last), ==, "resolve");
+
+  /* Resolving twice names nothing. */
+  g_assert_false (jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_REFERENCE);
+}
+
+static void
+test_deleted_here_edited_there (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JdEntity) kase = NULL;
+  JdSyncConflict *conflict;
+
+  jd_store_delete (f->store, JD_COLLECTION_CASES, "c1", &error);
+  g_assert_no_error (error);
+  apply_pull (f->store, pulled_case (9, "他们改的标题", "兴城罚1号", FALSE), 9);
+
+  conflicts = jd_store_sync_list_conflicts (f->store, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (conflict->member, ==, "");
+  g_assert_null (conflict->mine);
+  g_assert_nonnull (conflict->theirs);
+  kase = jd_store_get (f->store, JD_COLLECTION_CASES, "c1", &error);
+  g_assert_true (jd_entity_get_deleted (kase));
+  g_clear_object (&kase);
+
+  jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_THEIRS, &error);
+  g_assert_no_error (error);
+  kase = jd_store_get (f->store, JD_COLLECTION_CASES, "c1", &error);
+  g_assert_false (jd_entity_get_deleted (kase));
+  g_assert_cmpstr (jd_entity_get_string (kase, "title"), ==, "他们改的标题");
+  g_assert_cmpint (jd_entity_get_revision (kase), ==, 9);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+}
+
+static void
+test_edited_here_deleted_there (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+  g_autofree char *title = NULL;
+
+  edit_case (f->store, "title", "我还在改");
+  apply_pull (f->store, pulled_case (11, NULL, NULL, TRUE), 11);
+  conflicts = jd_store_sync_list_conflicts (f->store, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_null (((JdSyncConflict *) conflicts->pdata[0])->theirs);
+  title = case_member (f->store, "title");
+  g_assert_cmpstr (title, ==, "我还在改");
+
+  /* The server cannot bring a deleted row back: keeping the edit is refused, with a way out. */
+  g_assert_false (jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "--keep theirs"));
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 1);
+
+  jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_THEIRS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM cases WHERE id = 'c1'"), ==, 11);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 0);
+}
+
+/* Deleted here, edited there, and the deletion kept: it goes out on the server's revision. */
+static void
+test_keep_local_deletion (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+  JsonObject *mutation;
+
+  jd_store_delete (f->store, JD_COLLECTION_CASES, "c1", &error);
+  g_assert_no_error (error);
+  apply_pull (f->store, pulled_case (12, "他们改的", "兴城罚1号", FALSE), 12);
+  jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error);
+  g_assert_no_error (error);
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 1);
+  mutation = json_array_get_object_element (batch, 0);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "op"), ==, "delete");
+  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 12);
+  g_assert_false (json_object_has_member (mutation, "fields"));
+}
+
+static void
+test_pull_atomic (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gint64 audit_before = raw_int (f->path, "SELECT count(*) FROM audit_log");
+  JdAuditEntry *last;
+
+  /* A page whose second row cannot be read changes nothing, cursor included. */
+  bad = json_from_string ("[{\"collection\": \"cases\", \"id\": \"c1\", \"rev\": 20, "
+                          "\"deleted\": false, \"fields\": {\"id\": \"c1\", \"agency_id\": "
+                          "\"a1\", \"title\": \"新标题\"}}, "
+                          "{\"collection\": \"nonsense\", \"id\": \"x\", \"rev\": 21}]",
+                          NULL);
+  g_assert_false (jd_store_sync_apply_pull (f->store, json_node_get_array (bad), 21, NULL,
+                                            &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT cursor FROM sync_state"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM cases WHERE id = 'c1'"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit_log"), ==, audit_before);
+
+  /* A good page lands with its cursor, audited, and queues nothing to push back. */
+  apply_pull (f->store, pulled_case (20, "新标题", "兴城罚1号", FALSE), 20);
+  g_assert_cmpint (raw_int (f->path, "SELECT cursor FROM sync_state"), ==, 20);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM cases WHERE id = 'c1'"), ==, 20);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+  audit = jd_store_list_audit (f->store, "cases/c1", &error);
+  last = audit->pdata[audit->len - 1];
+  g_assert_cmpstr (jd_audit_entry_get_action (last), ==, "sync");
+  g_assert_nonnull (strstr (jd_audit_entry_get_changes (last), "新标题"));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = jd_store_verify_audit (f->store, NULL, &error);
+  g_assert_cmpuint (audit->len, ==, 0);
+
+  /* A row the replica has never seen, and a tombstone. */
+  bad = (json_node_unref (bad), json_from_string (
+    "[{\"collection\": \"agencies\", \"id\": \"a2\", \"rev\": 30, \"deleted\": false, "
+    "\"modified\": \"2025-07-01T10:00:00+08:00\", \"fields\": {\"id\": \"a2\", \"name\": "
+    "\"市场监管局\", \"kind\": \"department\"}}, {\"collection\": \"cases\", \"id\": \"c1\", "
+    "\"rev\": 31, \"deleted\": true, \"fields\": null}]", NULL));
+  jd_store_sync_apply_pull (f->store, json_node_get_array (bad), 31, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM agencies WHERE id = 'a2'"), ==, 30);
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+}
+
+static void
+test_pushed_conflict_and_rejection (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonArray) batch = NULL;
+  g_autoptr(JsonNode) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *number = NULL;
+  g_auto(JdSyncStatus) status = { 0 };
+  JdSyncPushStats stats = { 0 };
+
+  edit_case (f->store, "title", "我的标题");
+  import_json (f->store, "{\"format\": \"jiandu/1\", \"agencies\": [{\"id\": \"a3\", "
+                         "\"name\": \"别镇\", \"kind\": \"town\"}]}");
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 2);
+
+  /* The case changed there (another member): merged, pushed again on the new revision. The
+   * agency is out of scope: refused for good. */
+  json = g_strdup_printf (
+    "[{\"mutation_id\": \"%s\", \"status\": \"conflict\", \"row\": {\"collection\": \"cases\", "
+    "\"id\": \"c1\", \"rev\": 40, \"deleted\": false, \"fields\": {\"id\": \"c1\", "
+    "\"agency_id\": \"a1\", \"title\": \"某公司违法建设案\", \"number\": \"他们的编号\"}}}, "
+    "{\"mutation_id\": \"%s\", \"status\": \"rejected\", \"code\": \"out_of_scope\", "
+    "\"message\": \"agencies/a3 is outside your scope\"}]",
+    json_object_get_string_member (json_array_get_object_element (batch, 0), "mutation_id"),
+    json_object_get_string_member (json_array_get_object_element (batch, 1), "mutation_id"));
+  results = json_from_string (json, NULL);
+  jd_store_sync_commit_results (f->store, json_node_get_array (results), &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.conflicts, ==, 1);
+  g_assert_cmpuint (stats.rejected, ==, 1);
+
+  number = case_member (f->store, "number");
+  g_assert_cmpstr (number, ==, "他们的编号");
+  rejections = jd_store_sync_list_rejections (f->store, &error);
+  g_assert_cmpuint (rejections->len, ==, 1);
+  g_assert_cmpstr (((JdSyncRejection *) rejections->pdata[0])->code, ==, "out_of_scope");
+  jd_store_sync_get_status (f->store, &status, &error);
+  g_assert_cmpint (status.pending, ==, 1);
+  g_assert_cmpint (status.rejected, ==, 1);
+  g_assert_cmpint (status.conflicts, ==, 0);
+
+  /* Answering the same results again (a replayed answer) changes nothing. */
+  jd_store_sync_commit_results (f->store, json_node_get_array (results), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 1);
+}
+
+static void
+test_account (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(JdSyncStatus) status = { 0 };
+
+  jd_store_sync_set_account (f->store, "http://a/", "zhangsan", &error);
+  apply_pull (f->store, json_array_new (), 55);
+  jd_store_sync_set_account (f->store, "http://a/", "lisi", &error);
+  jd_store_sync_get_status (f->store, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status.cursor, ==, 55);
+  g_assert_cmpstr (status.user, ==, "lisi");
+  jd_sync_status_clear (&status);
+
+  /* Another server's sequence starts over. */
+  jd_store_sync_set_account (f->store, "http://b/", "lisi", &error);
+  jd_store_sync_get_status (f->store, &status, &error);
+  g_assert_cmpint (status.cursor, ==, 0);
+  g_assert_cmpstr (status.server, ==, "http://b/");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/sync-store/" name, Fixture, NULL, set_up, func, jd_test_store_tear_down)
+  ADD ("first-push", test_first_push);
+  ADD ("batch-shape", test_batch_shape);
+  ADD ("mutation-id-survives-crash", test_mutation_id_survives_crash);
+  ADD ("merge-disjoint", test_merge_disjoint);
+  ADD ("conflict-keep-mine", test_conflict_keep_mine);
+  ADD ("conflict-keep-theirs", test_conflict_keep_theirs);
+  ADD ("deleted-here-edited-there", test_deleted_here_edited_there);
+  ADD ("edited-here-deleted-there", test_edited_here_deleted_there);
+  ADD ("keep-local-deletion", test_keep_local_deletion);
+  ADD ("pull-atomic", test_pull_atomic);
+  ADD ("pushed-conflict-and-rejection", test_pushed_conflict_and_rejection);
+  ADD ("account", test_account);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -835,6 +835,8 @@ test_backup_restore (void)
   {
     g_autofree char *after = file_digest (live);
     g_assert_cmpstr (after, ==, before);
+  }
+}
 
 /* The sync commands, before any server is involved (test-sync.c runs them against one). */
 static void

@@ -923,6 +923,28 @@ test_sync_bad_input (void)
   }
 }
 
+/* A database of sample data is never signed in to a server: refused before any request. */
+static void
+test_sample_never_signed_in (void)
+{
+  g_autofree char *a = g_build_filename (dir, "sample-a.db", NULL);
+  g_autofree char *before = file_digest (a);
+
+  g_setenv ("JIANDU_PASSWORD", "secret", TRUE);
+  {
+    g_auto(Run) run = run_cli ("--db", a, "login", "--server", "http://127.0.0.1:9",
+                               "--user", "zhang", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "sample data"));
+  }
+  g_unsetenv ("JIANDU_PASSWORD");
+  {
+    g_autofree char *after = file_digest (a);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -944,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/locked", test_locked);
   g_test_add_func ("/cli/sample", test_sample);
+  g_test_add_func ("/cli/sample-never-signed-in", test_sample_never_signed_in);
   g_test_add_func ("/cli/redact", test_redact);
   g_test_add_func ("/cli/redact-json", test_redact_json);
   g_test_add_func ("/cli/redact-bad-input", test_redact_bad_input);

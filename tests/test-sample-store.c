@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "jd-sample-store.h"
+#include "jd-store-sync.h"
 #include "jd-test-util.h"
 
 typedef JdTestStore Fixture;
@@ -76,6 +77,29 @@ test_write_fails (Fixture *f, gconstpointer data)
   g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 10000);
 }
 
+/* Sample data and a sync server never meet, whichever comes first. */
+static void
+test_never_synced (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jd_store_sync_set_account (f->store, "https://district.example", "zhang",
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_false (jd_sample_store (f->store, 50, 3, NULL, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SAMPLE_DATA);
+  g_clear_error (&error);
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 0);
+
+  g_assert_true (jd_store_sync_set_account (f->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jd_sample_store (f->store, 50, 3, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (jd_store_sync_set_account (f->store, "https://district.example", "zhang",
+                                             &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SAMPLE_DATA);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,6 +112,7 @@ main (int   argc,
   ADD ("cancelled", test_cancelled);
   ADD ("unknown-agency", test_unknown_agency);
   ADD ("write-fails", test_write_fails);
+  ADD ("never-synced", test_never_synced);
 #undef ADD
 
   return g_test_run ();

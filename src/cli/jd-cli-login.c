@@ -98,6 +98,9 @@ jd_cli_login (JdCliContext *ctx)
   store = jd_cli_open_store (ctx, TRUE);
   if (store == NULL)
     return JD_CLI_BAD_INPUT;
+  /* Before the server is asked anything: a sample database is never signed in. */
+  if (!jd_store_sync_check_attachable (store, &error))
+    return jd_cli_fail (g_steal_pointer (&error));
 
   client = jd_sync_client_new (server);
   start = (LoginStart) { client, user, password };

@@ -1,9 +1,11 @@
 #include "jd-sample-store.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 
 #include "jd-agency.h"
 #include "jd-codec.h"
+#include "jd-store-sync.h"
 
 /* Cases per transaction: big enough that commits cost little, small enough that the WAL stays
  * small and an interrupted run keeps most of what it made. */
@@ -163,6 +165,22 @@ jd_sample_store (JdStore       *store,
       pipeline.options.power_codes = (const char * const *) (power_codes[0] ? power_codes : NULL);
       pipeline.options.officer_ids = (const char * const *) officer_ids;
     }
+
+  /* Invented cases must never be pushed to a district server. */
+  {
+    g_auto(JdSyncStatus) status = { 0 };
+
+    if (!jd_store_sync_get_status (store, &status, error))
+      return FALSE;
+    if (status.server != NULL)
+      {
+        g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SAMPLE_DATA,
+                     _("%s is signed in to %s: sample data would be pushed there; generate it "
+                       "into another database"),
+                     jd_store_get_path (store), status.server);
+        return FALSE;
+      }
+  }
 
   /* Marked before the first batch, so that even an interrupted run leaves the mark. */
   {

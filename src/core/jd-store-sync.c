@@ -523,6 +523,29 @@ jd_store_sync_get_status (JdStore       *self,
 }
 
 gboolean
+jd_store_sync_check_attachable (JdStore  *self,
+                                GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sample = jd_store_dup_meta (self, JD_STORE_META_SAMPLE, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (sample != NULL)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SAMPLE_DATA,
+                   _("%s holds generated sample data, which must never reach a sync server; "
+                     "sign in with another database (jiandu-cli --db PATH login …)"),
+                   jd_store_get_path (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 jd_store_sync_set_account (JdStore     *self,
                            const char  *server,
                            const char  *user,
@@ -531,6 +554,9 @@ jd_store_sync_set_account (JdStore     *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  if (!jd_store_sync_check_attachable (self, error))
+    return FALSE;
 
   /* Another server's sequence means nothing here: pull it from the beginning. */
   stmt = jd_store_statement (self,

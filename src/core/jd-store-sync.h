@@ -74,6 +74,10 @@ typedef enum
 gboolean   jd_store_sync_get_status      (JdStore          *self,
                                           JdSyncStatus     *status,
                                           GError          **error);
+/* Fails with JD_STORE_ERROR_SAMPLE_DATA when the replica holds generated sample data, which must
+ * never reach a server. */
+gboolean   jd_store_sync_check_attachable (JdStore         *self,
+                                           GError         **error);
 /* Records the account this replica syncs as. Another server starts the pull from the beginning. */
 gboolean   jd_store_sync_set_account     (JdStore          *self,
                                           const char       *server,

@@ -23,6 +23,7 @@ typedef enum
   JD_STORE_ERROR_APPEND_ONLY,  /* tried to change a whole-process record */
   JD_STORE_ERROR_DUPLICATE,    /* a certificate number held by another officer */
   JD_STORE_ERROR_FAILED,
+  JD_STORE_ERROR_SAMPLE_DATA,  /* sample data and a sync server must never meet */
 } JdStoreError;
 
 typedef enum

@@ -111,7 +111,7 @@ progress_cb (JdSyncClient *client,
              gint64        total,
              gpointer      user_data)
 {
-  g_printerr (_("Synced %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " rows\n"), done, total);
+  g_printerr (_("Synced %lld of %lld rows\n"), (long long) done, (long long) total);
 }
 
 static gboolean
@@ -165,9 +165,9 @@ jd_cli_sync (JdCliContext *ctx)
   g_print (_("Pulled: %u rows written, %u merged with local edits\n"), stats.pull.written,
            stats.pull.merged);
   g_print (_("Data files fetched: %u\n"), stats.data_files);
-  g_print (_("Left: %" G_GINT64_FORMAT " to push, %" G_GINT64_FORMAT " conflicts in %"
-             G_GINT64_FORMAT " rows, %" G_GINT64_FORMAT " refused rows\n"),
-           status.pending, status.conflicts, status.conflicted_rows, status.rejected);
+  g_print (_("Left: %lld to push, %lld conflicts in %lld rows, %lld refused rows\n"),
+           (long long) status.pending, (long long) status.conflicts,
+           (long long) status.conflicted_rows, (long long) status.rejected);
 
   if (!ok)
     return jd_cli_fail (g_steal_pointer (&error));
@@ -232,9 +232,9 @@ jd_cli_status (JdCliContext *ctx)
   g_print (_("Server: %s\n"), status.server != NULL ? status.server : _("(not logged in)"));
   g_print (_("User: %s\n"), status.user != NULL ? status.user : "-");
   g_print (_("Last sync: %s\n"), status.last_sync != NULL ? status.last_sync : _("never"));
-  g_print (_("Waiting to be pushed: %" G_GINT64_FORMAT "\n"), status.pending);
-  g_print (_("Conflicts: %" G_GINT64_FORMAT " (in %" G_GINT64_FORMAT " rows)\n"),
-           status.conflicts, status.conflicted_rows);
-  g_print (_("Refused by the server: %" G_GINT64_FORMAT "\n"), status.rejected);
+  g_print (_("Waiting to be pushed: %lld\n"), (long long) status.pending);
+  g_print (_("Conflicts: %lld (in %lld rows)\n"), (long long) status.conflicts,
+           (long long) status.conflicted_rows);
+  g_print (_("Refused by the server: %lld\n"), (long long) status.rejected);
   return JD_CLI_OK;
 }

@@ -81,7 +81,7 @@ respond_too_large (JdServer          *self,
                    SoupServerMessage *msg)
 {
   g_autofree char *message =
-    g_strdup_printf (_("the request is larger than %" G_GINT64_FORMAT " bytes"), self->max_body);
+    g_strdup_printf (_("the request is larger than %lld bytes"), (long long) self->max_body);
 
   respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message, NULL);
 }
@@ -358,8 +358,8 @@ query_int (SoupServerMessage *msg,
     return TRUE;
   if (!g_ascii_string_to_unsigned (text, 10, 0, (guint64) max, &value, NULL))
     {
-      g_autofree char *message = g_strdup_printf (_("%s: not a number from 0 to %" G_GINT64_FORMAT),
-                                                  name, max);
+      g_autofree char *message = g_strdup_printf (_("%s: not a number from 0 to %lld"), name,
+                                                  (long long) max);
       respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_request", message, NULL);
       return FALSE;
     }

@@ -202,7 +202,10 @@ test_restore_refuses (JdTestStore   *f,
       g_test_message ("%s", error->message);
       g_clear_error (&error);
       g_assert_null (kept);
-      g_assert_cmpstr (digest (f->path), ==, before);
+      {
+        g_autofree char *after = digest (f->path);
+        g_assert_cmpstr (after, ==, before);
+      }
     }
 
   /* Another program writing: nothing is replaced. */
@@ -212,7 +215,10 @@ test_restore_refuses (JdTestStore   *f,
   g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_LOCKED);
   jd_test_raw_exec (db, "ROLLBACK");
   sqlite3_close (db);
-  g_assert_cmpstr (digest (f->path), ==, before);
+  {
+    g_autofree char *after = digest (f->path);
+    g_assert_cmpstr (after, ==, before);
+  }
 }
 
 int

@@ -172,7 +172,6 @@ bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), column == COLUMN_TITLE ? text : NULL);
 }
 
 static void
@@ -251,12 +250,12 @@ jd_case_list_init (JdCaseList *self)
   gtk_search_entry_set_search_delay (self->search_entry, 150);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
-  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 190);
+  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 180);
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
-  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 190);
-  add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 130);
+  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 240);
+  add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 110);
   add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 110);
-  add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 230);
+  add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 270);
 }
 
 GtkWidget *

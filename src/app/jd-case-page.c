@@ -258,30 +258,62 @@ new_group (JdCasePage *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
+static GtkWidget *
+header_label (const char *text,
+              const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+  return label;
+}
+
+/* A compact header rather than a group of rows: the findings below should be in sight. */
 static void
 build_case (JdCasePage *self,
             GPtrArray  *findings)
 {
   JdCase *kase = self->kase;
   const char *action_type = jd_case_get_action_type (kase);
-  AdwPreferencesGroup *group = new_group (self, _("Case"));
+  const char *agency = jd_case_checker_agency_name (self->checker, jd_case_get_agency_id (kase));
+  const char *closed_on = jd_entity_get_string (JD_ENTITY (kase), "closed_on");
   const char *style_class = NULL;
   g_autofree char *summary = jd_format_findings_summary (findings, &style_class);
+  g_autofree char *opened = jd_format_date (jd_format_case_opened_on (kase));
+  g_autofree char *closed = closed_on != NULL ? jd_format_date (closed_on) : NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *when = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  AdwPreferencesGroup *group;
 
-  /* What the rules found, before the facts: the details follow in each group below. */
-  adw_preferences_group_set_description (group, summary);
+  /* TRANSLATORS: agency · action type · procedure */
+  what = g_strdup_printf (_("%s · %s · %s"), agency != NULL ? agency : "",
+                          action_type != NULL ? jd_label_action_type (action_type) : "",
+                          g_strcmp0 (jd_case_get_procedure (kase), "simple") == 0
+                            ? _("simple procedure") : _("general procedure"));
+  if (closed != NULL)
+    /* TRANSLATORS: two dates */
+    when = g_strdup_printf (_("Opened %s, closed %s"), opened, closed);
+  else
+    /* TRANSLATORS: a date */
+    when = g_strdup_printf (_("Opened %s, not closed"), opened);
+
+  gtk_box_append (GTK_BOX (box), header_label (jd_case_get_title (kase), "title-2"));
+  gtk_box_append (GTK_BOX (box), header_label (what, "dim-label"));
+  gtk_box_append (GTK_BOX (box), header_label (when, "dim-label"));
+  gtk_box_append (GTK_BOX (box), header_label (summary, style_class));
+  if (jd_case_get_facts (kase) != NULL)
+    gtk_box_append (GTK_BOX (box), header_label (jd_case_get_facts (kase), NULL));
+  gtk_box_append (self->content_box, box);
+
+  group = new_group (self, _("Other findings"));
   add_findings (self, group, findings, SECTION_CASE);
-  add_text_row (group, _("Number"), jd_case_get_number (kase));
-  add_text_row (group, _("Agency"),
-                jd_case_checker_agency_name (self->checker, jd_case_get_agency_id (kase)));
-  add_text_row (group, _("Action type"),
-                action_type != NULL ? jd_label_action_type (action_type) : NULL);
-  add_text_row (group, _("Procedure"),
-                g_strcmp0 (jd_case_get_procedure (kase), "simple") == 0 ? _("Simple")
-                : jd_case_get_procedure (kase) != NULL ? _("General") : NULL);
-  add_date_row (group, _("Opened"), jd_format_case_opened_on (kase));
-  add_date_row (group, _("Closed"), jd_entity_get_string (JD_ENTITY (kase), "closed_on"));
-  add_text_row (group, _("Facts"), jd_case_get_facts (kase));
+  /* An empty group draws nothing but its title. */
+  gtk_widget_set_visible (GTK_WIDGET (group), self->n_finding_rows > 0);
 }
 
 static void
@@ -344,9 +376,7 @@ build_stages (JdCasePage *self)
       g_autofree char *subtitle = place != NULL ? g_strdup_printf ("%s · %s", date, place)
                                                 : g_strdup (date);
       GtkWidget *row = text_row (jd_label_stage (str (stage, "stage")), subtitle);
-      GtkWidget *dot = gtk_image_new_from_icon_name (i + 1 == json_array_get_length (stages)
-                                                       ? "media-record-symbolic"
-                                                       : "go-down-symbolic");
+      GtkWidget *dot = gtk_image_new_from_icon_name ("media-record-symbolic");
 
       gtk_widget_add_css_class (dot, "accent");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
@@ -366,12 +396,13 @@ build_records (JdCasePage *self,
     {
       JdRecord *record = records->pdata[i];
       const char *stage = jd_record_get_stage (record);
+      g_autofree char *time = jd_format_time (jd_record_get_time (record));
       g_autofree char *subtitle =
         g_strdup_printf ("%s · %s · %s",
                          g_strcmp0 (jd_record_get_kind (record), "av") == 0 ? _("Audio and video")
                                                                               : _("Text"),
                          stage != NULL ? jd_label_stage (stage) : "",
-                         jd_record_get_time (record) != NULL ? jd_record_get_time (record) : "");
+                         time);
 
       add_text_row (group, jd_record_get_matter (record) != NULL ? jd_record_get_matter (record)
                                                                  : _("Record"),

@@ -19,6 +19,20 @@ jd_format_gdate (const GDate *date)
   return g_date_time_format (time, _("%Y-%m-%d"));
 }
 
+char *
+jd_format_time (const char *time)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  parsed = g_date_time_new_from_iso8601 (time, NULL);
+  if (parsed == NULL)
+    return g_strdup (time);
+  /* TRANSLATORS: a date and time as g_date_time_format() writes it; zh_CN: %Y年%-m月%-d日 %H:%M */
+  return g_date_time_format (parsed, _("%Y-%m-%d %H:%M"));
+}
+
 const char *
 jd_format_case_opened_on (JdCase *kase)
 {

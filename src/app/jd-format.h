@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 char       *jd_format_date            (const char      *date);
 /* The date a case was opened: its earliest stage, as the store lists it; NULL when unknown. */
 const char *jd_format_case_opened_on  (JdCase          *kase);
+/* An ISO 8601 time as written where it was recorded; @time itself when it is not one. */
+char       *jd_format_time            (const char      *time);
 char       *jd_format_gdate           (const GDate     *date);
 const char *jd_format_status_icon     (const JdFinding *finding);
 /* "error", "warning", "success" or "dim-label": the style class for a finding. */

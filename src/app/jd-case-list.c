@@ -269,7 +269,7 @@ jd_case_list_set_model (JdCaseList      *self,
                         JdCaseListModel *model,
                         JdCaseChecker   *checker)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
 
   g_return_if_fail (JD_IS_CASE_LIST (self));
   g_return_if_fail (JD_IS_CASE_LIST_MODEL (model));
@@ -278,9 +278,9 @@ jd_case_list_set_model (JdCaseList      *self,
   g_set_object (&self->model, model);
   g_set_object (&self->checker, checker);
 
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
+  /* Not a GtkSingleSelection: when the items change it looks for its selected case among all
+   * the new ones, which would read every page of the search. Activation needs no selection. */
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (model, "items-changed", G_CALLBACK (update_stack), self,

@@ -64,12 +64,17 @@ append_from_where (GString            *sql,
                    const JdCaseFilter *filter,
                    const Query        *query)
 {
-  if (query->match->len > 0)
-    g_string_append (sql, " FROM case_fts AS f JOIN cases AS c ON c.pk = f.rowid");
+  /* CROSS JOIN keeps the search first: left to itself the planner walks the live-cases index
+   * and runs the full-text query once per case. */
+  if (query->match->len > 0 && query->short_words->len > 0)
+    g_string_append (sql, " FROM case_fts AS f CROSS JOIN case_search AS s ON s.pk = f.rowid"
+                          " CROSS JOIN cases AS c ON c.pk = f.rowid");
+  else if (query->match->len > 0)
+    g_string_append (sql, " FROM case_fts AS f CROSS JOIN cases AS c ON c.pk = f.rowid");
+  else if (query->short_words->len > 0)
+    g_string_append (sql, " FROM case_search AS s CROSS JOIN cases AS c ON c.pk = s.pk");
   else
     g_string_append (sql, " FROM cases AS c");
-  if (query->short_words->len > 0)
-    g_string_append (sql, " JOIN case_search AS s ON s.pk = c.pk");
 
   g_string_append (sql, " WHERE c.deleted = 0");
   if (query->match->len > 0)
@@ -160,8 +165,8 @@ jd_store_list_cases_filtered (JdStore             *self,
   append_from_where (sql, filter, &query);
   if (query.match->len > 0)
     g_string_append (sql, " ORDER BY f.rowid DESC");
-  else if (has_query (filter))
-    g_string_append (sql, " ORDER BY c.pk DESC");
+  else if (query.short_words->len > 0)
+    g_string_append (sql, " ORDER BY s.pk DESC");
   else if (filter->sort == JD_CASE_SORT_OPENED_ASC)
     g_string_append (sql, " ORDER BY c.opened_on ASC, c.pk ASC");
   else

@@ -1,5 +1,6 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "jd-case-list-model.h"
 #include "jd-format.h"
@@ -182,6 +183,25 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 has_failure (GPtrArray *findings)
 {
@@ -252,6 +272,26 @@ test_window_cases (void)
                    jd_entity_get_id (JD_ENTITY (chosen)));
   g_assert_nonnull (find_label (GTK_WIDGET (window), jd_case_get_number (chosen)));
   g_assert_cmpuint (jd_case_page_get_n_finding_rows (page), >=, 1);
+
+  /* A finding's citation opens the article it cites. */
+  {
+    GtkWidget *citation = find_with_class (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, "citation");
+    GtkPopover *popover;
+    GtkWidget *label;
+
+    g_assert_nonnull (citation);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (citation));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (citation));
+    g_assert_nonnull (popover);
+    label = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_popover_get_child (popover)));
+    if (GTK_IS_VIEWPORT (label))
+      label = gtk_viewport_get_child (GTK_VIEWPORT (label));
+    g_assert_true (GTK_IS_LABEL (label));
+    /* An article of the regulations: 第…条 or a numbered section. */
+    g_assert_true (strstr (gtk_label_get_text (GTK_LABEL (label)), "条") != NULL
+                   || strstr (gtk_label_get_text (GTK_LABEL (label)), "、") != NULL);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (citation));
+  }
 
   /* And back to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));

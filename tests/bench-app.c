@@ -1,6 +1,6 @@
 /* Measures the desktop app on a database of the user's: time to the first frame of the case
- * list, the time a search takes to update it, and the resident memory.
- *   JIANDU_BENCH_DB=big.db meson test -C build --benchmark app-list  (under a display) */
+ * list, the time a search takes to update it, and the resident memory. Under a display:
+ *   JIANDU_BENCH_DB=big.db meson test -C build --benchmark app-list --verbose */
 #include <adwaita.h>
 #include <stdio.h>
 #include <string.h>

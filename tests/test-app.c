@@ -4,6 +4,7 @@
 
 #include "jd-case-list-model.h"
 #include "jd-format.h"
+#include "jd-preferences-window.h"
 #include "jd-sample-store.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
@@ -296,6 +297,24 @@ test_window_cases (void)
   /* And back to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   g_assert_cmpstr (jd_window_get_view (window), ==, "cases");
+
+  /* The preferences: another "as of" date runs the rules again over the rows shown. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.jiandu.Jiandu");
+    JdCaseChecker *checker = jd_window_get_checker (window);
+    GtkWidget *preferences = jd_preferences_window_new (GTK_WINDOW (window));
+    guint checked;
+
+    gtk_window_present (GTK_WINDOW (preferences));
+    gtk_test_widget_wait_for_draw (preferences);
+    gtk_window_destroy (GTK_WINDOW (preferences));
+
+    checked = jd_case_checker_get_n_checked (checker);
+    g_settings_set_string (settings, "as-of-date", "2020-01-01");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpuint (jd_case_checker_get_n_checked (checker), >, checked);
+    g_settings_reset (settings, "as-of-date");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

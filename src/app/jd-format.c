@@ -29,7 +29,8 @@ jd_format_time (const char *time)
   parsed = g_date_time_new_from_iso8601 (time, NULL);
   if (parsed == NULL)
     return g_strdup (time);
-  /* TRANSLATORS: a date and time as g_date_time_format() writes it; zh_CN: %Y年%-m月%-d日 %H:%M */
+  /* TRANSLATORS: a date and time as g_date_time_format() writes it;
+   * zh_CN: %Y年%-m月%-d日 %H:%M */
   return g_date_time_format (parsed, _("%Y-%m-%d %H:%M"));
 }
 

@@ -250,12 +250,13 @@ jd_case_list_init (JdCaseList *self)
   gtk_search_entry_set_search_delay (self->search_entry, 150);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
-  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 180);
+  /* Fixed widths that leave the title a third of the default window: it ellipsizes last. */
+  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 170);
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
-  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 240);
-  add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 110);
-  add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 110);
-  add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 270);
+  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 210);
+  add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 100);
+  add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 100);
+  add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 250);
 }
 
 GtkWidget *

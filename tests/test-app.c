@@ -357,6 +357,65 @@ test_window_empty (void)
   jd_test_rm_dir (dir);
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        {
+          *(GtkWindow **) data = GTK_WINDOW (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Importing on a worker thread: a good file fills the list, a bad one says what happened. */
+static void
+test_window_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "import.db", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *good_path = jd_test_data_path ("full.json");
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(JdStore) store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  GtkWindow *dialog = NULL;
+  JdWindow *window;
+
+  g_assert_no_error (error);
+  window = jd_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (jd_window_get_view (window), ==, "empty");
+
+  jd_window_import_file (window, good);
+  g_assert_true (jd_window_is_busy (window));
+  spin_until (idle_window, window, 60);
+  g_assert_cmpstr (jd_window_get_view (window), ==, "cases");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      jd_case_list_get_model (jd_window_get_case_list (window)))), >, 0);
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"jiandu/1\", \"cases\": 3}", -1,
+                                      NULL));
+  jd_window_import_file (window, bad);
+  spin_until (idle_window, window, 60);
+  spin_until (dialog_shown, &dialog, 10);
+  g_assert_true (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                         "bad.json") != NULL);
+  gtk_window_destroy (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  jd_test_rm_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/app/model/search", test_model_search);
   g_test_add_func ("/app/window/cases", test_window_cases);
   g_test_add_func ("/app/window/empty", test_window_empty);
+  g_test_add_func ("/app/window/import", test_window_import);
   status = g_test_run ();
 
   jd_test_rm_dir (dir);

@@ -151,6 +151,15 @@ digest (const char *path)
 }
 
 static void
+assert_unchanged (const char *path,
+                  const char *before)
+{
+  g_autofree char *after = digest (path);
+
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 test_restore_refuses (JdTestStore   *f,
                       gconstpointer  data)
 {
@@ -202,10 +211,7 @@ test_restore_refuses (JdTestStore   *f,
       g_test_message ("%s", error->message);
       g_clear_error (&error);
       g_assert_null (kept);
-      {
-        g_autofree char *after = digest (f->path);
-        g_assert_cmpstr (after, ==, before);
-      }
+      assert_unchanged (f->path, before);
     }
 
   /* Another program writing: nothing is replaced. */
@@ -215,10 +221,7 @@ test_restore_refuses (JdTestStore   *f,
   g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_LOCKED);
   jd_test_raw_exec (db, "ROLLBACK");
   sqlite3_close (db);
-  {
-    g_autofree char *after = digest (f->path);
-    g_assert_cmpstr (after, ==, before);
-  }
+  assert_unchanged (f->path, before);
 }
 
 int

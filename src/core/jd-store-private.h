@@ -66,6 +66,17 @@ GPtrArray    *jd_store_collect_cases   (JdStore       *self,
                                         sqlite3_stmt  *stmt,
                                         GError       **error);
 
+/* Turns a search @query into an FTS5 expression over case_fts appended to @match and the words
+ * to match with instr() over case_search.text added to @short_words (borrowed from @words_out).
+ * @none is TRUE when no case can match. */
+gboolean      jd_store_case_match      (JdStore       *self,
+                                        const char    *query,
+                                        GStrv         *words_out,
+                                        GString       *match,
+                                        GPtrArray     *short_words,
+                                        gboolean      *none,
+                                        GError       **error);
+
 const char   *jd_store_table_for       (JdCollection  collection);
 
 /* Writes a row as the server has it (or as a resolved conflict leaves it) inside the caller's

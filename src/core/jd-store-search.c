@@ -89,20 +89,18 @@ append_two_char_word (JdStore      *self,
   return TRUE;
 }
 
-GPtrArray *
-jd_store_search_cases (JdStore     *self,
-                       const char  *query,
-                       guint        limit,
-                       GError     **error)
+gboolean
+jd_store_case_match (JdStore     *self,
+                     const char  *query,
+                     GStrv       *words_out,
+                     GString     *match,
+                     GPtrArray   *short_words,
+                     gboolean    *none,
+                     GError     **error)
 {
   g_auto(GStrv) words = NULL;
-  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (JD_IS_STORE (self), NULL);
-
+  *none = FALSE;
   words = g_regex_split_simple ("[\\s\u3000]+", query, 0, 0);
   for (guint i = 0; words[i] != NULL && i < MAX_WORDS; i++)
     {
@@ -116,9 +114,9 @@ jd_store_search_cases (JdStore     *self,
           TermsResult result = TERMS_NONE;
 
           if (!append_two_char_word (self, words[i], match, &result, error))
-            return NULL;
+            return FALSE;
           if (result == TERMS_NONE)
-            return g_ptr_array_new_with_free_func (g_object_unref);
+            *none = TRUE;
           if (result == TERMS_TOO_MANY)
             g_ptr_array_add (short_words, words[i]);
           continue;
@@ -137,6 +135,29 @@ jd_store_search_cases (JdStore     *self,
     }
 
   if (match->len == 0 && short_words->len == 0)
+    *none = TRUE;
+  *words_out = g_steal_pointer (&words);
+  return TRUE;
+}
+
+GPtrArray *
+jd_store_search_cases (JdStore     *self,
+                       const char  *query,
+                       guint        limit,
+                       GError     **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) short_words = g_ptr_array_new ();
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gboolean none;
+
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  if (!jd_store_case_match (self, query, &words, match, short_words, &none, error))
+    return NULL;
+  if (none)
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   if (match->len > 0)

@@ -1,0 +1,310 @@
+#include "jd-case-checker.h"
+
+#include <string.h>
+
+#include "jd-rule-context.h"
+
+/* Enough for every row a window shows and the pages around it; past it the cache starts over,
+ * which costs one rules run per visible row. */
+#define MAX_CACHED 4096
+
+typedef struct
+{
+  GPtrArray *findings;
+  GPtrArray *records;
+} Entry;
+
+struct _JdCaseChecker
+{
+  GObject      parent_instance;
+
+  /* owned references */
+  JdStore     *store;
+  JdValidator *validator;
+  JdRuleData  *data;
+  GHashTable  *cache;   /* case id → Entry */
+
+  guint        n_checked;
+};
+
+G_DEFINE_FINAL_TYPE (JdCaseChecker, jd_case_checker, G_TYPE_OBJECT)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+entry_free (Entry *entry)
+{
+  g_ptr_array_unref (entry->findings);
+  g_ptr_array_unref (entry->records);
+  g_free (entry);
+}
+
+static void
+jd_case_checker_finalize (GObject *object)
+{
+  JdCaseChecker *self = JD_CASE_CHECKER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->validator);
+  g_clear_object (&self->data);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (jd_case_checker_parent_class)->finalize (object);
+}
+
+static void
+jd_case_checker_class_init (JdCaseCheckerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jd_case_checker_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+jd_case_checker_init (JdCaseChecker *self)
+{
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) entry_free);
+}
+
+JdCaseChecker *
+jd_case_checker_new (JdStore *store)
+{
+  JdCaseChecker *self;
+
+  g_return_val_if_fail (JD_IS_STORE (store), NULL);
+
+  self = g_object_new (JD_TYPE_CASE_CHECKER, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+gboolean
+jd_case_checker_configure (JdCaseChecker  *self,
+                           const char     *profile_id,
+                           const char     *as_of,
+                           GError        **error)
+{
+  g_autoptr(JdProfile) profile = NULL;
+  GDate date;
+
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), FALSE);
+
+  g_date_clear (&date, 1);
+  if (as_of != NULL && *as_of != '\0')
+    {
+      if (!jd_rule_parse_date (as_of, &date) || strlen (as_of) != 10)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "“%s” is not a date as YYYY-MM-DD", as_of);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+
+  profile = jd_profile_load (profile_id != NULL ? profile_id : "beijing", error);
+  if (profile == NULL)
+    return FALSE;
+
+  g_clear_object (&self->validator);
+  self->validator = jd_validator_new (profile, jd_calendar_get_default (), &date);
+  g_hash_table_remove_all (self->cache);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+jd_case_checker_reload (JdCaseChecker  *self,
+                        GError        **error)
+{
+  JdRuleData *data;
+
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), FALSE);
+
+  data = jd_validator_load_data (self->store, error);
+  if (data == NULL)
+    return FALSE;
+
+  g_clear_object (&self->data);
+  self->data = data;
+  g_hash_table_remove_all (self->cache);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+take_records_cb (JdCase     *kase,
+                 GPtrArray  *records,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  GPtrArray **out = user_data;
+
+  *out = g_ptr_array_ref (records);
+  return TRUE;
+}
+
+static void
+add_finding_cb (const JdFinding *finding,
+                gpointer         user_data)
+{
+  g_ptr_array_add (user_data, jd_finding_copy (finding));
+}
+
+static int
+status_rank (JdFindingStatus status)
+{
+  switch (status)
+    {
+    case JD_FINDING_FAIL:
+      return 0;
+    case JD_FINDING_NEEDS_INPUT:
+      return 1;
+    case JD_FINDING_PASS:
+      return 2;
+    case JD_FINDING_NOT_APPLICABLE:
+    default:
+      return 3;
+    }
+}
+
+int
+jd_case_checker_compare_findings (gconstpointer a,
+                                  gconstpointer b)
+{
+  const JdFinding *fa = *(JdFinding **) a;
+  const JdFinding *fb = *(JdFinding **) b;
+  int diff = status_rank (fa->status) - status_rank (fb->status);
+
+  if (diff != 0)
+    return diff;
+  if (fa->severity != fb->severity)
+    return (int) fa->severity - (int) fb->severity;
+  return g_strcmp0 (fa->rule, fb->rule);
+}
+
+static Entry *
+lookup (JdCaseChecker *self,
+        JdCase        *kase)
+{
+  const char *id = jd_entity_get_id (JD_ENTITY (kase));
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = NULL;
+  Entry *entry;
+
+  entry = g_hash_table_lookup (self->cache, id);
+  if (entry != NULL)
+    return entry;
+
+  if (self->data == NULL && !jd_case_checker_reload (self, &error))
+    g_warning ("Could not load the data the rules need: %s", error->message);
+  if (self->validator == NULL && !jd_case_checker_configure (self, NULL, NULL, &error))
+    g_warning ("Could not load the rules profile: %s", error->message);
+  g_clear_error (&error);
+
+  if (!jd_store_foreach_case (self->store, id, take_records_cb, &records, &error))
+    g_warning ("Could not read the records of case %s: %s", id, error->message);
+
+  entry = g_new0 (Entry, 1);
+  entry->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_finding_free);
+  entry->records = records != NULL ? records : g_ptr_array_new ();
+  if (self->validator != NULL && self->data != NULL)
+    {
+      jd_validator_check_entity (self->validator, self->data, JD_ENTITY (kase), entry->records,
+                                 add_finding_cb, entry->findings);
+      self->n_checked++;
+    }
+  g_ptr_array_sort (entry->findings, jd_case_checker_compare_findings);
+
+  if (g_hash_table_size (self->cache) >= MAX_CACHED)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, g_strdup (id), entry);
+  return entry;
+}
+
+GPtrArray *
+jd_case_checker_check (JdCaseChecker *self,
+                       JdCase        *kase)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+  g_return_val_if_fail (JD_IS_CASE (kase), NULL);
+
+  return lookup (self, kase)->findings;
+}
+
+GPtrArray *
+jd_case_checker_get_records (JdCaseChecker *self,
+                             JdCase        *kase)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+  g_return_val_if_fail (JD_IS_CASE (kase), NULL);
+
+  return lookup (self, kase)->records;
+}
+
+static const char *
+entity_name (JdCaseChecker *self,
+             JdCollection   collection,
+             const char    *id)
+{
+  g_autoptr(GError) error = NULL;
+  JdEntity *entity;
+
+  if (id == NULL)
+    return NULL;
+  if (self->data == NULL && !jd_case_checker_reload (self, &error))
+    return id;
+  entity = jd_rule_data_get (self->data, collection, id);
+  if (entity == NULL)
+    return id;
+  return jd_entity_get_string (entity, "name");
+}
+
+const char *
+jd_case_checker_agency_name (JdCaseChecker *self,
+                             const char    *agency_id)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+
+  return entity_name (self, JD_COLLECTION_AGENCIES, agency_id);
+}
+
+const char *
+jd_case_checker_officer_name (JdCaseChecker *self,
+                              const char    *officer_id)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+
+  return entity_name (self, JD_COLLECTION_OFFICERS, officer_id);
+}
+
+JdStore *
+jd_case_checker_get_store (JdCaseChecker *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+
+  return self->store;
+}
+
+guint
+jd_case_checker_get_n_checked (JdCaseChecker *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), 0);
+
+  return self->n_checked;
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "jd-core.h"
+
+G_BEGIN_DECLS
+
+/* Runs the rules of the chosen profile over one case at a time, for the rows the list shows and
+ * the case page, and keeps the findings per case id until the profile, the date or the data
+ * change. The small collections the rules look up are loaded once. */
+
+#define JD_TYPE_CASE_CHECKER (jd_case_checker_get_type ())
+
+G_DECLARE_FINAL_TYPE (JdCaseChecker, jd_case_checker, JD, CASE_CHECKER, GObject)
+
+JdCaseChecker *jd_case_checker_new            (JdStore        *store);
+/* @as_of NULL or "" for today. Clears the findings kept; emits "changed". */
+gboolean       jd_case_checker_configure      (JdCaseChecker  *self,
+                                               const char     *profile_id,
+                                               const char     *as_of,
+                                               GError        **error);
+/* Reloads agencies, officers … after the store was written by someone else; emits "changed". */
+gboolean       jd_case_checker_reload         (JdCaseChecker  *self,
+                                               GError        **error);
+/* The findings of @kase (JdFinding), failures first; never NULL. */
+GPtrArray     *jd_case_checker_check          (JdCaseChecker  *self,
+                                               JdCase         *kase);
+/* The whole-process records of @kase (JdRecord) as last checked; never NULL. */
+GPtrArray     *jd_case_checker_get_records    (JdCaseChecker  *self,
+                                               JdCase         *kase);
+const char    *jd_case_checker_agency_name    (JdCaseChecker  *self,
+                                               const char     *agency_id);
+const char    *jd_case_checker_officer_name   (JdCaseChecker  *self,
+                                               const char     *officer_id);
+JdStore       *jd_case_checker_get_store      (JdCaseChecker  *self);
+/* How many cases the rules ran over since the checker was made: for tests. */
+guint          jd_case_checker_get_n_checked  (JdCaseChecker  *self);
+
+/* Failures, then what needs input, then passes; errors before warnings within each. */
+int            jd_case_checker_compare_findings (gconstpointer a,
+                                                 gconstpointer b);
+
+G_END_DECLS

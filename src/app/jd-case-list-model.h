@@ -1,0 +1,40 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jd-store-list.h"
+
+G_BEGIN_DECLS
+
+/* A GListModel of the cases (JdCase) a search and filters select, paged from the store: it knows
+ * their count, reads pages of JD_CASE_LIST_PAGE_SIZE cases as items are asked for and keeps the
+ * few pages last used. A new search, filter or sort replaces every item. */
+
+#define JD_CASE_LIST_PAGE_SIZE 100
+
+#define JD_TYPE_CASE_LIST_MODEL (jd_case_list_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (JdCaseListModel, jd_case_list_model, JD, CASE_LIST_MODEL, GObject)
+
+JdCaseListModel *jd_case_list_model_new             (JdStore         *store);
+JdStore         *jd_case_list_model_get_store       (JdCaseListModel *self);
+const char      *jd_case_list_model_get_query       (JdCaseListModel *self);
+void             jd_case_list_model_set_query       (JdCaseListModel *self,
+                                                     const char      *query);
+const char      *jd_case_list_model_get_action_type (JdCaseListModel *self);
+void             jd_case_list_model_set_action_type (JdCaseListModel *self,
+                                                     const char      *action_type);
+const char      *jd_case_list_model_get_agency_id   (JdCaseListModel *self);
+void             jd_case_list_model_set_agency_id   (JdCaseListModel *self,
+                                                     const char      *agency_id);
+JdCaseSort       jd_case_list_model_get_sort        (JdCaseListModel *self);
+void             jd_case_list_model_set_sort        (JdCaseListModel *self,
+                                                     JdCaseSort       sort);
+/* Counts again and forgets every page: after the store was written. */
+void             jd_case_list_model_reload          (JdCaseListModel *self);
+
+/* For tests and measurements: pages read since the model was made, and pages held now. */
+guint            jd_case_list_model_get_n_pages_loaded (JdCaseListModel *self);
+guint            jd_case_list_model_get_n_pages_cached (JdCaseListModel *self);
+
+G_END_DECLS

@@ -1,0 +1,322 @@
+#include "jd-case-list.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "jd-format.h"
+#include "jd-labels.h"
+
+typedef enum
+{
+  COLUMN_NUMBER,
+  COLUMN_TITLE,
+  COLUMN_AGENCY,
+  COLUMN_TYPE,
+  COLUMN_OPENED,
+  COLUMN_STATUS,
+  N_COLUMNS
+} Column;
+
+/* The codes of FORMAT.md in the order of the filter, after "All types". */
+static const char * const action_types[] = {
+  "penalty", "licence", "coercion", "inspection", "expropriation", "confirmation", "fee",
+  "benefit", "award", "adjudication",
+};
+
+struct _JdCaseList
+{
+  GtkWidget        parent_instance;
+
+  /* template widgets */
+  GtkWidget       *box;
+  GtkSearchEntry  *search_entry;
+  GtkDropDown     *type_dropdown;
+  GtkColumnView   *column_view;
+  GtkStack        *stack;
+
+  /* owned references */
+  JdCaseListModel *model;
+  JdCaseChecker   *checker;
+};
+
+G_DEFINE_FINAL_TYPE (JdCaseList, jd_case_list, GTK_TYPE_WIDGET)
+
+enum
+{
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_stack (JdCaseList *self)
+{
+  gboolean empty = self->model == NULL
+                   || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "list");
+}
+
+static void
+search_changed_cb (JdCaseList *self)
+{
+  if (self->model == NULL)
+    return;
+  jd_case_list_model_set_query (self->model,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_stack (self);
+}
+
+static void
+search_activate_cb (JdCaseList *self)
+{
+  /* Enter opens the first hit, as in a launcher. */
+  if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      g_autoptr(JdCase) kase = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
+
+      if (kase != NULL)
+        g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+    }
+}
+
+static void
+type_selected_cb (JdCaseList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->type_dropdown);
+
+  if (self->model == NULL)
+    return;
+  jd_case_list_model_set_action_type (self->model,
+                                      selected >= 1 && selected <= G_N_ELEMENTS (action_types)
+                                        ? action_types[selected - 1] : NULL);
+  update_stack (self);
+}
+
+static void
+column_view_activate_cb (JdCaseList *self,
+                         guint       position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
+  g_autoptr(JdCase) kase = g_list_model_get_item (model, position);
+
+  if (kase != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_NUMBER)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         JdCaseList               *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  JdCase *kase = gtk_list_item_get_item (item);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  if (kase == NULL)
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+
+  switch (column)
+    {
+    case COLUMN_NUMBER:
+      text = jd_case_get_number (kase);
+      break;
+    case COLUMN_TITLE:
+      text = jd_case_get_title (kase);
+      break;
+    case COLUMN_AGENCY:
+      text = jd_case_checker_agency_name (self->checker, jd_case_get_agency_id (kase));
+      break;
+    case COLUMN_TYPE:
+      text = jd_case_get_action_type (kase) != NULL
+               ? jd_label_action_type (jd_case_get_action_type (kase)) : NULL;
+      break;
+    case COLUMN_OPENED:
+      text = owned = jd_format_date (jd_format_case_opened_on (kase));
+      break;
+    case COLUMN_STATUS:
+      {
+        const char *style_class = NULL;
+
+        text = owned = jd_format_findings_summary (jd_case_checker_check (self->checker, kase),
+                                                   &style_class);
+        gtk_widget_add_css_class (GTK_WIDGET (label), style_class);
+      }
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+add_column (JdCaseList *self,
+            Column      column,
+            const char *title,
+            gboolean    expand,
+            int         fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+jd_case_list_dispose (GObject *object)
+{
+  JdCaseList *self = JD_CASE_LIST (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_CASE_LIST);
+  g_clear_object (&self->model);
+  g_clear_object (&self->checker);
+
+  G_OBJECT_CLASS (jd_case_list_parent_class)->dispose (object);
+}
+
+static void
+jd_case_list_class_init (JdCaseListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jd_case_list_dispose;
+
+  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                          1, JD_TYPE_CASE);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jiandu/app/ui/jd-case-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, box);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, stack);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, type_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jd_case_list_init (JdCaseList *self)
+{
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (types, _("All types"));
+  for (guint i = 0; i < G_N_ELEMENTS (action_types); i++)
+    gtk_string_list_append (types, jd_label_action_type (action_types[i]));
+  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
+
+  gtk_search_entry_set_search_delay (self->search_entry, 150);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  /* Fixed widths that leave the title a third of the default window: it ellipsizes last. */
+  add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 170);
+  add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
+  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 210);
+  add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 100);
+  add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 100);
+  add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 250);
+}
+
+GtkWidget *
+jd_case_list_new (void)
+{
+  return g_object_new (JD_TYPE_CASE_LIST, NULL);
+}
+
+void
+jd_case_list_set_model (JdCaseList      *self,
+                        JdCaseListModel *model,
+                        JdCaseChecker   *checker)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (JD_IS_CASE_LIST (self));
+  g_return_if_fail (JD_IS_CASE_LIST_MODEL (model));
+  g_return_if_fail (JD_IS_CASE_CHECKER (checker));
+
+  g_set_object (&self->model, model);
+  g_set_object (&self->checker, checker);
+
+  /* Not a GtkSingleSelection: when the items change it looks for its selected case among all
+   * the new ones, which would read every page of the search. Activation needs no selection. */
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (update_stack), self,
+                           G_CONNECT_SWAPPED);
+  update_stack (self);
+}
+
+JdCaseListModel *
+jd_case_list_get_model (JdCaseList *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
+
+  return self->model;
+}
+
+GtkColumnView *
+jd_case_list_get_column_view (JdCaseList *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
+
+  return self->column_view;
+}
+
+GtkSearchEntry *
+jd_case_list_get_search_entry (JdCaseList *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
+
+  return self->search_entry;
+}
+
+void
+jd_case_list_focus_search (JdCaseList *self)
+{
+  g_return_if_fail (JD_IS_CASE_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jd-case-checker.h"
+#include "jd-case-list-model.h"
+
+G_BEGIN_DECLS
+
+/* The Cases view: a search entry, an action-type filter and a column view over a
+ * JdCaseListModel, with the findings of each visible case summarised in its last column.
+ * Emits "case-activated" when a row is activated. */
+
+#define JD_TYPE_CASE_LIST (jd_case_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (JdCaseList, jd_case_list, JD, CASE_LIST, GtkWidget)
+
+GtkWidget       *jd_case_list_new              (void);
+void             jd_case_list_set_model        (JdCaseList      *self,
+                                                JdCaseListModel *model,
+                                                JdCaseChecker   *checker);
+JdCaseListModel *jd_case_list_get_model        (JdCaseList      *self);
+GtkColumnView   *jd_case_list_get_column_view  (JdCaseList      *self);
+GtkSearchEntry  *jd_case_list_get_search_entry (JdCaseList      *self);
+void             jd_case_list_focus_search     (JdCaseList      *self);
+
+G_END_DECLS

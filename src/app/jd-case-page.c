@@ -1,0 +1,651 @@
+#include "jd-case-page.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "jd-format.h"
+#include "jd-labels.h"
+#include "jd-law.h"
+
+/* Where a rule family's findings are shown: next to the part of the case they are about. */
+typedef enum
+{
+  SECTION_CASE,
+  SECTION_OFFICERS,
+  SECTION_RECORDS,
+  SECTION_DECISION,
+  SECTION_REVIEW,
+  SECTION_PUBLICATION,
+  N_SECTIONS
+} Section;
+
+struct _JdCasePage
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  GtkScrolledWindow *scrolled_window;
+  GtkBox            *content_box;
+
+  /* owned references */
+  JdCase            *kase;
+  JdCaseChecker     *checker;
+
+  guint              n_finding_rows;
+};
+
+G_DEFINE_FINAL_TYPE (JdCasePage, jd_case_page, GTK_TYPE_WIDGET)
+
+static Section
+section_for_rule (const char *rule)
+{
+  if (g_str_has_prefix (rule, "MAJ-"))
+    return SECTION_DECISION;
+  if (g_str_has_prefix (rule, "REV-"))
+    return SECTION_REVIEW;
+  if (g_str_has_prefix (rule, "REC-"))
+    return SECTION_RECORDS;
+  if (g_str_has_prefix (rule, "PUB-"))
+    return SECTION_PUBLICATION;
+  if (g_str_has_prefix (rule, "ROS-"))
+    return SECTION_OFFICERS;
+  return SECTION_CASE;
+}
+
+static const char *
+str (JsonObject *object,
+     const char *member)
+{
+  if (object == NULL)
+    return NULL;
+  return json_object_get_string_member_with_default (object, member, NULL);
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL ? value : _("Not recorded"));
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static void
+add_text_row (AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *value)
+{
+  adw_preferences_group_add (group, text_row (title, value));
+}
+
+static void
+add_date_row (AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *date)
+{
+  g_autofree char *text = date != NULL ? jd_format_date (date) : NULL;
+
+  add_text_row (group, title, text);
+}
+
+static GtkWidget *
+citation_popover_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  const char *citation = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdCitation) resolved = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  resolved = jd_law_resolve (jd_law_get_default (), citation, &error);
+  if (resolved == NULL)
+    g_string_append_printf (text, _("The article “%s” cites could not be found: %s"), citation,
+                            error->message);
+  else
+    {
+      for (guint i = 0; i < resolved->refs->len; i++)
+        {
+          const JdLawRef *ref = resolved->refs->pdata[i];
+
+          if (text->len > 0)
+            g_string_append (text, "\n\n");
+          g_string_append_printf (text, "%s %s\n%s", ref->document->short_title, ref->label,
+                                  ref->text);
+        }
+      for (guint i = 0; i < resolved->unresolved->len; i++)
+        {
+          const GError *problem = resolved->unresolved->pdata[i];
+
+          g_string_append_printf (text, "\n\n%s", problem->message);
+        }
+    }
+
+  gtk_label_set_text (GTK_LABEL (label), text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (button, popover);
+  return popover;
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    citation_popover_cb (button, user_data);
+}
+
+static GtkWidget *
+finding_row (const JdFinding *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (jd_format_status_icon (finding));
+  g_autoptr(GString) subtitle = g_string_new (finding->rule);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+  g_string_append_printf (subtitle, " · %s · %s", jd_severity_label (finding->severity),
+                          jd_finding_status_label (finding->status));
+  if (jd_finding_has_due (finding))
+    {
+      g_autofree char *due = jd_format_gdate (&finding->due);
+
+      /* TRANSLATORS: %s is a date */
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("due %s"), due);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  gtk_widget_add_css_class (icon, jd_format_status_class (finding));
+  gtk_widget_set_tooltip_text (icon, jd_finding_status_label (finding->status));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  if (finding->citation != NULL && *finding->citation != '\0')
+    {
+      GtkWidget *button = gtk_menu_button_new ();
+      GtkWidget *label = gtk_label_new (finding->citation);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, finding->citation);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "citation");
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup_cb,
+                                             g_strdup (finding->citation), g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  gtk_widget_add_css_class (row, "finding");
+  return row;
+}
+
+/* The findings of @section at the top of @group, failures first; passes folded into one row. */
+static void
+add_findings (JdCasePage          *self,
+              AdwPreferencesGroup *group,
+              GPtrArray           *findings,
+              Section              section)
+{
+  GtkWidget *passed = NULL;
+  guint n_passed = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+
+      if (section_for_rule (finding->rule) != section
+          || finding->status == JD_FINDING_NOT_APPLICABLE)
+        continue;
+
+      if (finding->status == JD_FINDING_PASS)
+        {
+          if (passed == NULL)
+            {
+              passed = adw_expander_row_new ();
+              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (passed), FALSE);
+              adw_expander_row_add_prefix (ADW_EXPANDER_ROW (passed),
+                                           gtk_image_new_from_icon_name ("object-select-symbolic"));
+            }
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (passed), finding_row (finding));
+          n_passed++;
+          continue;
+        }
+
+      adw_preferences_group_add (group, finding_row (finding));
+      self->n_finding_rows++;
+    }
+
+  if (passed != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check passed",
+                                                             "%u checks passed", n_passed),
+                                                n_passed);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (passed), title);
+      adw_preferences_group_add (group, passed);
+    }
+}
+
+static AdwPreferencesGroup *
+new_group (JdCasePage *self,
+           const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->content_box, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static GtkWidget *
+header_label (const char *text,
+              const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+  return label;
+}
+
+/* A compact header rather than a group of rows: the findings below should be in sight. */
+static void
+build_case (JdCasePage *self,
+            GPtrArray  *findings)
+{
+  JdCase *kase = self->kase;
+  const char *action_type = jd_case_get_action_type (kase);
+  const char *agency = jd_case_checker_agency_name (self->checker, jd_case_get_agency_id (kase));
+  const char *closed_on = jd_entity_get_string (JD_ENTITY (kase), "closed_on");
+  const char *style_class = NULL;
+  g_autofree char *summary = jd_format_findings_summary (findings, &style_class);
+  g_autofree char *opened = jd_format_date (jd_format_case_opened_on (kase));
+  g_autofree char *closed = closed_on != NULL ? jd_format_date (closed_on) : NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *when = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  AdwPreferencesGroup *group;
+
+  /* TRANSLATORS: agency · action type · procedure */
+  what = g_strdup_printf (_("%s · %s · %s"), agency != NULL ? agency : "",
+                          action_type != NULL ? jd_label_action_type (action_type) : "",
+                          g_strcmp0 (jd_case_get_procedure (kase), "simple") == 0
+                            ? _("simple procedure") : _("general procedure"));
+  if (closed != NULL)
+    /* TRANSLATORS: two dates */
+    when = g_strdup_printf (_("Opened %s, closed %s"), opened, closed);
+  else
+    /* TRANSLATORS: a date */
+    when = g_strdup_printf (_("Opened %s, not closed"), opened);
+
+  gtk_box_append (GTK_BOX (box), header_label (jd_case_get_title (kase), "title-2"));
+  gtk_box_append (GTK_BOX (box), header_label (what, "dim-label"));
+  gtk_box_append (GTK_BOX (box), header_label (when, "dim-label"));
+  gtk_box_append (GTK_BOX (box), header_label (summary, style_class));
+  if (jd_case_get_facts (kase) != NULL)
+    gtk_box_append (GTK_BOX (box), header_label (jd_case_get_facts (kase), NULL));
+  gtk_box_append (self->content_box, box);
+
+  group = new_group (self, _("Other findings"));
+  add_findings (self, group, findings, SECTION_CASE);
+  /* An empty group draws nothing but its title. */
+  gtk_widget_set_visible (GTK_WIDGET (group), self->n_finding_rows > 0);
+}
+
+static void
+build_parties (JdCasePage *self)
+{
+  JsonArray *parties = jd_case_get_parties (self->kase);
+  AdwPreferencesGroup *group;
+
+  if (parties == NULL || json_array_get_length (parties) == 0)
+    return;
+
+  group = new_group (self, _("Parties"));
+  for (guint i = 0; i < json_array_get_length (parties); i++)
+    {
+      JsonObject *party = json_array_get_object_element (parties, i);
+      const char *kind = str (party, "kind");
+
+      add_text_row (group, str (party, "name"),
+                    g_strcmp0 (kind, "organisation") == 0 ? _("Organisation") : _("Person"));
+    }
+}
+
+static void
+build_officers (JdCasePage *self,
+                GPtrArray  *findings)
+{
+  JsonArray *officers = jd_case_get_officers (self->kase);
+  AdwPreferencesGroup *group = new_group (self, _("Officers"));
+
+  add_findings (self, group, findings, SECTION_OFFICERS);
+  for (guint i = 0; officers != NULL && i < json_array_get_length (officers); i++)
+    {
+      const char *id = json_array_get_string_element (officers, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     jd_case_checker_officer_name (self->checker, id));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+      adw_preferences_group_add (group, row);
+    }
+}
+
+static void
+build_stages (JdCasePage *self)
+{
+  JsonArray *stages = jd_case_get_stages (self->kase);
+  AdwPreferencesGroup *group;
+
+  if (stages == NULL || json_array_get_length (stages) == 0)
+    return;
+
+  group = new_group (self, _("Stages"));
+  for (guint i = 0; i < json_array_get_length (stages); i++)
+    {
+      JsonObject *stage = json_array_get_object_element (stages, i);
+      g_autofree char *date = jd_format_date (str (stage, "date"));
+      const char *place = str (stage, "place");
+      g_autofree char *subtitle = place != NULL ? g_strdup_printf ("%s · %s", date, place)
+                                                : g_strdup (date);
+      GtkWidget *row = text_row (jd_label_stage (str (stage, "stage")), subtitle);
+      GtkWidget *dot = gtk_image_new_from_icon_name ("media-record-symbolic");
+
+      gtk_widget_add_css_class (dot, "accent");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
+      adw_preferences_group_add (group, row);
+    }
+}
+
+static void
+build_records (JdCasePage *self,
+               GPtrArray  *findings)
+{
+  GPtrArray *records = jd_case_checker_get_records (self->checker, self->kase);
+  AdwPreferencesGroup *group = new_group (self, _("Whole-process records"));
+
+  add_findings (self, group, findings, SECTION_RECORDS);
+  for (guint i = 0; i < records->len; i++)
+    {
+      JdRecord *record = records->pdata[i];
+      const char *stage = jd_record_get_stage (record);
+      g_autofree char *time = jd_format_time (jd_record_get_time (record));
+      g_autofree char *subtitle =
+        g_strdup_printf ("%s · %s · %s",
+                         g_strcmp0 (jd_record_get_kind (record), "av") == 0 ? _("Audio and video")
+                                                                              : _("Text"),
+                         stage != NULL ? jd_label_stage (stage) : "",
+                         time);
+
+      add_text_row (group, jd_record_get_matter (record) != NULL ? jd_record_get_matter (record)
+                                                                 : _("Record"),
+                    subtitle);
+    }
+  if (records->len == 0)
+    add_text_row (group, _("No records"), _("No whole-process record is kept for this case."));
+}
+
+static void
+build_documents (JdCasePage *self)
+{
+  JsonArray *documents = jd_case_get_documents (self->kase);
+  AdwPreferencesGroup *group;
+
+  if (documents == NULL || json_array_get_length (documents) == 0)
+    return;
+
+  group = new_group (self, _("Documents"));
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      JsonObject *document = json_array_get_object_element (documents, i);
+      g_autofree char *date = jd_format_date (str (document, "date"));
+      const char *number = str (document, "number");
+      g_autofree char *subtitle = number != NULL ? g_strdup_printf ("%s · %s", number, date)
+                                                 : g_strdup (date);
+
+      add_text_row (group, str (document, "kind"), subtitle);
+    }
+}
+
+static void
+build_evidence (JdCasePage *self)
+{
+  JsonArray *evidence = jd_case_get_evidence (self->kase);
+  AdwPreferencesGroup *group;
+
+  if (evidence == NULL || json_array_get_length (evidence) == 0)
+    return;
+
+  group = new_group (self, _("Evidence"));
+  for (guint i = 0; i < json_array_get_length (evidence); i++)
+    {
+      JsonObject *item = json_array_get_object_element (evidence, i);
+
+      add_text_row (group, str (item, "description"), str (item, "fact"));
+    }
+}
+
+static void
+build_decision (JdCasePage *self,
+                GPtrArray  *findings)
+{
+  JsonObject *decision = jd_case_get_decision (self->kase);
+  AdwPreferencesGroup *group = new_group (self, _("Decision"));
+
+  add_findings (self, group, findings, SECTION_DECISION);
+  if (decision == NULL)
+    {
+      add_text_row (group, _("Decision"), NULL);
+      return;
+    }
+
+  add_date_row (group, _("Date"), str (decision, "date"));
+  if (json_object_has_member (decision, "measures"))
+    {
+      JsonArray *measures = json_object_get_array_member (decision, "measures");
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (measures); i++)
+        {
+          if (i > 0)
+            g_string_append (text, _(", "));
+          g_string_append (text, jd_label_measure (json_array_get_string_element (measures, i)));
+        }
+      add_text_row (group, _("Measures"), text->str);
+    }
+  if (json_object_has_member (decision, "fine"))
+    {
+      g_autofree char *fine = g_strdup_printf (_("%.2f yuan"),
+                                               json_object_get_double_member (decision, "fine"));
+
+      add_text_row (group, _("Fine"), fine);
+    }
+  if (str (decision, "content") != NULL)
+    add_text_row (group, _("Content"), str (decision, "content"));
+}
+
+static const char *
+review_result_label (const char *result)
+{
+  if (g_strcmp0 (result, "approved") == 0)
+    return _("Approved");
+  if (g_strcmp0 (result, "approved_with_changes") == 0)
+    return _("Approved with changes");
+  if (g_strcmp0 (result, "rejected") == 0)
+    return _("Rejected");
+  return result;
+}
+
+static void
+build_review (JdCasePage *self,
+              GPtrArray  *findings)
+{
+  JsonObject *review = jd_case_get_review (self->kase);
+  AdwPreferencesGroup *group = new_group (self, _("Legal review"));
+
+  add_findings (self, group, findings, SECTION_REVIEW);
+  if (review == NULL)
+    {
+      add_text_row (group, _("Legal review"), NULL);
+      return;
+    }
+
+  add_date_row (group, _("Submitted"), str (review, "submitted_on"));
+  add_date_row (group, _("Completed"), str (review, "completed_on"));
+  add_text_row (group, _("Reviewer"),
+                jd_case_checker_officer_name (self->checker, str (review, "reviewer_id")));
+  add_text_row (group, _("Result"), review_result_label (str (review, "result")));
+}
+
+static void
+build_publication (JdCasePage *self,
+                   GPtrArray  *findings)
+{
+  JsonObject *publication = jd_case_get_publication (self->kase);
+  AdwPreferencesGroup *group = new_group (self, _("Publication"));
+
+  add_findings (self, group, findings, SECTION_PUBLICATION);
+  if (publication == NULL)
+    {
+      add_text_row (group, _("Published"), NULL);
+      return;
+    }
+
+  add_date_row (group, _("Published"), str (publication, "published_on"));
+  if (str (publication, "withdrawn_on") != NULL)
+    add_date_row (group, _("Withdrawn"), str (publication, "withdrawn_on"));
+  if (str (publication, "text") != NULL)
+    add_text_row (group, _("Text"), str (publication, "text"));
+}
+
+static void
+clear (JdCasePage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
+    gtk_box_remove (self->content_box, child);
+  self->n_finding_rows = 0;
+}
+
+void
+jd_case_page_refresh (JdCasePage *self)
+{
+  GPtrArray *findings;
+
+  g_return_if_fail (JD_IS_CASE_PAGE (self));
+
+  clear (self);
+  if (self->kase == NULL)
+    return;
+
+  findings = jd_case_checker_check (self->checker, self->kase);
+  build_case (self, findings);
+  build_parties (self);
+  build_officers (self, findings);
+  build_stages (self);
+  build_records (self, findings);
+  build_documents (self);
+  build_evidence (self);
+  build_decision (self, findings);
+  build_review (self, findings);
+  build_publication (self, findings);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+static void
+jd_case_page_dispose (GObject *object)
+{
+  JdCasePage *self = JD_CASE_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_CASE_PAGE);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->checker);
+
+  G_OBJECT_CLASS (jd_case_page_parent_class)->dispose (object);
+}
+
+static void
+jd_case_page_class_init (JdCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jd_case_page_dispose;
+
+  g_type_ensure (ADW_TYPE_CLAMP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jiandu/app/ui/jd-case-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdCasePage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, JdCasePage, content_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jd_case_page_init (JdCasePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+jd_case_page_new (void)
+{
+  return g_object_new (JD_TYPE_CASE_PAGE, NULL);
+}
+
+void
+jd_case_page_set_case (JdCasePage    *self,
+                       JdCase        *kase,
+                       JdCaseChecker *checker)
+{
+  g_return_if_fail (JD_IS_CASE_PAGE (self));
+  g_return_if_fail (kase == NULL || JD_IS_CASE (kase));
+  g_return_if_fail (JD_IS_CASE_CHECKER (checker));
+
+  g_set_object (&self->kase, kase);
+  g_set_object (&self->checker, checker);
+  jd_case_page_refresh (self);
+}
+
+JdCase *
+jd_case_page_get_case (JdCasePage *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_PAGE (self), NULL);
+
+  return self->kase;
+}
+
+guint
+jd_case_page_get_n_finding_rows (JdCasePage *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_PAGE (self), 0);
+
+  return self->n_finding_rows;
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "jd-case.h"
+#include "jd-finding.h"
+
+G_BEGIN_DECLS
+
+/* How the app shows dates and findings to a person, in their language. */
+
+/* "2025年3月1日" under zh_CN from "2025-03-01"; @date itself when it is not a date. */
+char       *jd_format_date            (const char      *date);
+/* The date a case was opened: its earliest stage, as the store lists it; NULL when unknown. */
+const char *jd_format_case_opened_on  (JdCase          *kase);
+/* An ISO 8601 time as written where it was recorded; @time itself when it is not one. */
+char       *jd_format_time            (const char      *time);
+char       *jd_format_gdate           (const GDate     *date);
+const char *jd_format_status_icon     (const JdFinding *finding);
+/* "error", "warning", "success" or "dim-label": the style class for a finding. */
+const char *jd_format_status_class    (const JdFinding *finding);
+/* One line for a list row: the problems found, then the next deadline. */
+char       *jd_format_findings_summary (GPtrArray      *findings,
+                                        const char    **style_class);
+
+G_END_DECLS

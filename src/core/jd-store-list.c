@@ -1,0 +1,186 @@
+#include "jd-store-list.h"
+
+#include "jd-store-private.h"
+
+/* Parameter numbers: fixed, so that the SQL text only depends on which filters are set and the
+ * prepared statements are reused across searches. Short search words follow from FIRST_WORD. */
+enum
+{
+  PARAM_MATCH = 1,
+  PARAM_AGENCY,
+  PARAM_TYPE,
+  PARAM_LIMIT,
+  PARAM_OFFSET,
+  PARAM_FIRST_WORD,
+};
+
+typedef struct
+{
+  GStrv      words;
+  GString   *match;
+  GPtrArray *short_words;
+  gboolean   none;
+} Query;
+
+static void
+query_clear (Query *query)
+{
+  g_clear_pointer (&query->words, g_strfreev);
+  if (query->match != NULL)
+    g_string_free (g_steal_pointer (&query->match), TRUE);
+  g_clear_pointer (&query->short_words, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
+
+static gboolean
+has_query (const JdCaseFilter *filter)
+{
+  if (filter->query == NULL)
+    return FALSE;
+  for (const char *p = filter->query; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+prepare_query (JdStore             *self,
+               const JdCaseFilter  *filter,
+               Query               *query,
+               GError             **error)
+{
+  query->match = g_string_new (NULL);
+  query->short_words = g_ptr_array_new ();
+  if (filter->query == NULL)
+    return TRUE;
+  return jd_store_case_match (self, filter->query, &query->words, query->match,
+                              query->short_words, &query->none, error);
+}
+
+/* FROM and WHERE for @filter; with a query the rows come from the full-text index. */
+static void
+append_from_where (GString            *sql,
+                   const JdCaseFilter *filter,
+                   const Query        *query)
+{
+  /* CROSS JOIN keeps the search first: left to itself the planner walks the live-cases index
+   * and runs the full-text query once per case. */
+  if (query->match->len > 0 && query->short_words->len > 0)
+    g_string_append (sql, " FROM case_fts AS f CROSS JOIN case_search AS s ON s.pk = f.rowid"
+                          " CROSS JOIN cases AS c ON c.pk = f.rowid");
+  else if (query->match->len > 0)
+    g_string_append (sql, " FROM case_fts AS f CROSS JOIN cases AS c ON c.pk = f.rowid");
+  else if (query->short_words->len > 0)
+    g_string_append (sql, " FROM case_search AS s CROSS JOIN cases AS c ON c.pk = s.pk");
+  else
+    g_string_append (sql, " FROM cases AS c");
+
+  g_string_append (sql, " WHERE c.deleted = 0");
+  if (query->match->len > 0)
+    g_string_append_printf (sql, " AND case_fts MATCH ?%d", PARAM_MATCH);
+  if (filter->agency_id != NULL)
+    g_string_append_printf (sql, " AND c.agency_id = ?%d", PARAM_AGENCY);
+  if (filter->action_type != NULL)
+    g_string_append_printf (sql, " AND c.action_type = ?%d", PARAM_TYPE);
+  for (guint i = 0; i < query->short_words->len; i++)
+    g_string_append_printf (sql, " AND instr (s.text, ?%u) > 0", PARAM_FIRST_WORD + i);
+}
+
+static void
+bind (sqlite3_stmt       *stmt,
+      const JdCaseFilter *filter,
+      const Query        *query)
+{
+  if (query->match->len > 0)
+    sqlite3_bind_text (stmt, PARAM_MATCH, query->match->str, -1, SQLITE_TRANSIENT);
+  if (filter->agency_id != NULL)
+    sqlite3_bind_text (stmt, PARAM_AGENCY, filter->agency_id, -1, SQLITE_TRANSIENT);
+  if (filter->action_type != NULL)
+    sqlite3_bind_text (stmt, PARAM_TYPE, filter->action_type, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < query->short_words->len; i++)
+    sqlite3_bind_text (stmt, PARAM_FIRST_WORD + i, query->short_words->pdata[i], -1,
+                       SQLITE_TRANSIENT);
+}
+
+gint64
+jd_store_count_cases_filtered (JdStore             *self,
+                               const JdCaseFilter  *filter,
+                               GError             **error)
+{
+  g_auto(Query) query = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (JD_IS_STORE (self), -1);
+  g_return_val_if_fail (filter != NULL, -1);
+
+  if (!prepare_query (self, filter, &query, error))
+    return -1;
+  if (query.none && has_query (filter))
+    return 0;
+
+  append_from_where (sql, filter, &query);
+  stmt = jd_store_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+
+  bind (stmt, filter, &query);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      jd_store_set_sqlite_error (self, rc, error);
+      return -1;
+    }
+
+  return count;
+}
+
+GPtrArray *
+jd_store_list_cases_filtered (JdStore             *self,
+                              const JdCaseFilter  *filter,
+                              guint                offset,
+                              guint                limit,
+                              GError             **error)
+{
+  g_auto(Query) query = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT c.body, c.rev, c.modified, c.deleted");
+  sqlite3_stmt *stmt;
+  GPtrArray *cases;
+
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (!prepare_query (self, filter, &query, error))
+    return NULL;
+  if (query.none && has_query (filter))
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  append_from_where (sql, filter, &query);
+  if (query.match->len > 0)
+    g_string_append (sql, " ORDER BY f.rowid DESC");
+  else if (query.short_words->len > 0)
+    g_string_append (sql, " ORDER BY s.pk DESC");
+  else if (filter->sort == JD_CASE_SORT_OPENED_ASC)
+    g_string_append (sql, " ORDER BY c.opened_on ASC, c.pk ASC");
+  else
+    g_string_append (sql, " ORDER BY c.opened_on DESC, c.pk DESC");
+  g_string_append_printf (sql, " LIMIT ?%d OFFSET ?%d", PARAM_LIMIT, PARAM_OFFSET);
+
+  stmt = jd_store_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind (stmt, filter, &query);
+  sqlite3_bind_int64 (stmt, PARAM_LIMIT, limit);
+  sqlite3_bind_int64 (stmt, PARAM_OFFSET, offset);
+  cases = jd_store_collect_cases (self, stmt, error);
+  sqlite3_clear_bindings (stmt);
+  return cases;
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "jd-store.h"
+
+G_BEGIN_DECLS
+
+/* The case list of the desktop app: the live cases matching a search and filters, counted and
+ * read a page at a time, so that a list over a million cases never holds more than what it shows.
+ * Every value is bound to the statement; none is ever written into SQL text. */
+
+typedef enum
+{
+  JD_CASE_SORT_OPENED_DESC,  /* newest first: the default */
+  JD_CASE_SORT_OPENED_ASC,
+} JdCaseSort;
+
+typedef struct
+{
+  const char *query;        /* words that must all appear (see jd_store_search_cases), or NULL */
+  const char *agency_id;    /* or NULL for every agency */
+  const char *action_type;  /* "penalty" …, or NULL for every type */
+  JdCaseSort  sort;         /* ignored with a query: hits come most recently added first */
+} JdCaseFilter;
+
+/* The number of cases @filter selects; -1 on error. */
+gint64     jd_store_count_cases_filtered (JdStore             *self,
+                                          const JdCaseFilter  *filter,
+                                          GError             **error);
+/* Cases @offset to @offset + @limit of those @filter selects, in its order. */
+GPtrArray *jd_store_list_cases_filtered  (JdStore             *self,
+                                          const JdCaseFilter  *filter,
+                                          guint                offset,
+                                          guint                limit,
+                                          GError             **error);
+
+G_END_DECLS

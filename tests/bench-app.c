@@ -1,0 +1,102 @@
+/* Measures the desktop app on a database of the user's: time to the first frame of the case
+ * list, the time a search takes to update it, and the resident memory. Under a display:
+ *   JIANDU_BENCH_DB=big.db meson test -C build --benchmark app-list --verbose */
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jd-window.h"
+
+static long
+resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? strtol (line + strlen ("VmRSS:"), NULL, 10) : -1;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+measure_search (JdWindow   *window,
+                const char *query)
+{
+  JdCaseList *list = jd_window_get_case_list (window);
+  JdCaseListModel *model = jd_case_list_get_model (list);
+  gint64 start = g_get_monotonic_time ();
+
+  /* What search-changed does after its 150 ms delay, then the redraw of the rows shown. */
+  jd_case_list_model_set_query (model, query);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_print ("search “%s”: %u cases, %.1f ms to the redrawn list\n", query,
+           g_list_model_get_n_items (G_LIST_MODEL (model)), ms_since (start));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gint64 start = g_get_monotonic_time ();
+  const char *path = g_getenv ("JIANDU_BENCH_DB");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = NULL;
+  const char *queries[] = { "违法建设", "罚款", "京通", "张", "没有这样的案件", "" };
+  JdCaseListModel *model;
+  JdWindow *window;
+  gint64 n_cases;
+
+  if (path == NULL)
+    {
+      g_print ("Set JIANDU_BENCH_DB to a database (jiandu-cli sample --cases 1000000)\n");
+      return 0;
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (!gtk_init_check ())
+    {
+      g_print ("No display\n");
+      return 0;
+    }
+  adw_init ();
+
+  store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  n_cases = jd_store_count (store, JD_COLLECTION_CASES, NULL);
+  g_print ("database: %s, %" G_GINT64_FORMAT " cases, opened in %.1f ms\n", path, n_cases,
+           ms_since (start));
+
+  window = jd_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_print ("first frame of the case list: %.1f ms after start\n", ms_since (start));
+  g_print ("resident memory: %ld KiB\n", resident_kib ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    measure_search (window, queries[i]);
+
+  /* The end of the list: the deepest OFFSET. */
+  model = jd_case_list_get_model (jd_window_get_case_list (window));
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    gint64 t = g_get_monotonic_time ();
+    g_autoptr(JdCase) last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+
+    g_print ("last case (deepest page): %.1f ms\n", ms_since (t));
+  }
+  g_print ("pages read: %u, held: %u; rules run on %u cases\n",
+           jd_case_list_model_get_n_pages_loaded (model),
+           jd_case_list_model_get_n_pages_cached (model),
+           jd_case_checker_get_n_checked (jd_window_get_checker (window)));
+  g_print ("resident memory at the end: %ld KiB\n", resident_kib ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -443,11 +443,14 @@ refresh_case_search (JdStore    *self,
                      GPtrArray  *case_ids,
                      GError    **error)
 {
+  /* CROSS JOIN keeps the touched cases as the outer loop: without statistics SQLite may
+   * otherwise scan every case for each refresh, which made a pull (one refresh per row)
+   * quadratic. */
   static const char * const batch_sql[] = {
-    "DELETE FROM case_search WHERE pk IN (SELECT c.pk FROM cases AS c "
-    "JOIN temp.touched_cases AS t ON t.id = c.id WHERE c.deleted = 1)",
-    "INSERT INTO case_search (pk, text) SELECT s.pk, s.text FROM case_search_source AS s "
-    "JOIN temp.touched_cases AS t ON t.id = s.id WHERE 1 ORDER BY s.pk "
+    "DELETE FROM case_search WHERE pk IN (SELECT c.pk FROM temp.touched_cases AS t "
+    "CROSS JOIN cases AS c ON c.id = t.id WHERE c.deleted = 1)",
+    "INSERT INTO case_search (pk, text) SELECT s.pk, s.text FROM temp.touched_cases AS t "
+    "CROSS JOIN case_search_source AS s ON s.id = t.id WHERE 1 ORDER BY s.pk "
     "ON CONFLICT (pk) DO UPDATE SET text = excluded.text WHERE text IS NOT excluded.text",
     "DELETE FROM temp.touched_cases",
   };

@@ -219,6 +219,26 @@ jd_server_store_rollback (JdServerStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+jd_server_store_savepoint (JdServerStore *self,
+                           GError       **error)
+{
+  return exec (self, "SAVEPOINT mutation", error);
+}
+
+gboolean
+jd_server_store_release (JdServerStore *self,
+                         GError       **error)
+{
+  return exec (self, "RELEASE mutation", error);
+}
+
+void
+jd_server_store_rollback_to (JdServerStore *self)
+{
+  sqlite3_exec (self->db, "ROLLBACK TO mutation; RELEASE mutation", NULL, NULL, NULL);
+}
+
 static JdServerRow *
 row_from_stmt (sqlite3_stmt *stmt)
 {

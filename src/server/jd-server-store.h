@@ -64,6 +64,12 @@ gboolean       jd_server_store_begin           (JdServerStore *self,
 gboolean       jd_server_store_commit          (JdServerStore *self,
                                                 GError       **error);
 void           jd_server_store_rollback        (JdServerStore *self);
+/* A nested transaction inside the current one, for one mutation of a batch. */
+gboolean       jd_server_store_savepoint       (JdServerStore *self,
+                                                GError       **error);
+gboolean       jd_server_store_release         (JdServerStore *self,
+                                                GError       **error);
+void           jd_server_store_rollback_to     (JdServerStore *self);
 
 /* Rows. NULL without an error when the server holds no such row. */
 JdServerRow   *jd_server_store_get_row         (JdServerStore *self,

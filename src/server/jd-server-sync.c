@@ -371,13 +371,13 @@ apply_mutation (Push     *push,
   g_autofree char *recorded_user = NULL;
   g_autofree char *result = NULL;
 
-  if (!jd_server_store_begin (push->store, error))
+  if (!jd_server_store_savepoint (push->store, error))
     return NULL;
 
   recorded = jd_server_store_get_mutation (push->store, m->mutation_id, &recorded_user);
   if (recorded != NULL)
     {
-      jd_server_store_rollback (push->store);
+      jd_server_store_rollback_to (push->store);
       if (g_strcmp0 (recorded_user, push->user->name) != 0)
         return result_rejected (m, "invalid", _("this mutation_id was used by another user"));
       return g_steal_pointer (&recorded);
@@ -394,12 +394,12 @@ apply_mutation (Push     *push,
                                         error))
     goto failed;
 
-  if (!jd_server_store_commit (push->store, error))
+  if (!jd_server_store_release (push->store, error))
     goto failed;
   return g_steal_pointer (&result);
 
 failed:
-  jd_server_store_rollback (push->store);
+  jd_server_store_rollback_to (push->store);
   return NULL;
 }
 
@@ -554,12 +554,22 @@ jd_server_sync_push (JdServerStore *store,
         return NULL;
     }
 
+  /* One transaction for the batch, one savepoint per mutation: each mutation lands with the
+   * record of its id or not at all, and the batch costs one synchronous commit instead of one per
+   * mutation. A server killed meanwhile has stored none of the batch, which the client sends
+   * again. */
+  if (!jd_server_store_begin (store, error))
+    {
+      g_clear_pointer (&push.scope, g_hash_table_unref);
+      return NULL;
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *result = apply_mutation (&push, &mutations[i], i, error);
 
       if (result == NULL)
         {
+          jd_server_store_rollback (store);
           g_clear_pointer (&push.scope, g_hash_table_unref);
           return NULL;
         }
@@ -568,6 +578,11 @@ jd_server_sync_push (JdServerStore *store,
       g_string_append (out, result);
     }
   g_clear_pointer (&push.scope, g_hash_table_unref);
+  if (!jd_server_store_commit (store, error))
+    {
+      jd_server_store_rollback (store);
+      return NULL;
+    }
   g_string_append (out, "]}");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -263,9 +263,8 @@ return_refusal (GTask  *task,
     case JD_SYNC_ERROR_TOO_MANY_ATTEMPTS:
       if (retry_after > 0)
         g_task_return_new_error (task, JD_SYNC_ERROR, error_code,
-                                 _("Too many failed logins: wait %" G_GINT64_FORMAT " seconds and "
-                                   "try again."),
-                                 retry_after);
+                                 _("Too many failed logins: wait %lld seconds and try again."),
+                                 (long long) retry_after);
       else
         g_task_return_new_error (task, JD_SYNC_ERROR, error_code,
                                  _("Too many failed logins: wait a few minutes and try again."));

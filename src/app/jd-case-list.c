@@ -255,7 +255,7 @@ jd_case_list_init (JdCaseList *self)
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
   add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 210);
   add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 100);
-  add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 100);
+  add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 125);
   add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 250);
 }
 

@@ -630,6 +630,74 @@ test_push_interrupted (Fixture *f, gconstpointer data)
   g_assert_cmpint (jd_store_count (district, JD_COLLECTION_CASES, NULL), ==, 4 + 1200);
 }
 
+/* A first pull of 10,000 cases cut halfway by the server's death resumes from the last page
+ * committed: every case arrives, once. */
+static void
+test_pull_interrupted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) sync = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = many_cases (10000);
+  g_autofree char *db = client_path (f, "d", "client.db");
+  g_autoptr(JdStore) district = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 cases_at_cut;
+  char *line;
+  JdSyncStatus status;
+
+  login_and_sync (f, "a", "town1");
+  import_into (f, "a", json);
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+
+  {
+    g_auto(Run) login = cli (f, "d", PASSWORD, "login", "--server", f->url, "--user", "dist",
+                             NULL);
+    g_assert_cmpint (login.status, ==, 0);
+  }
+  launcher = client_launcher (f, "d", NULL, G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                            G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  sync = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("JIANDU_CLI"), "--db", db,
+                                      "sync", NULL);
+  g_assert_no_error (error);
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (sync));
+  while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error)) != NULL)
+    {
+      long long done = 0, total = 0;
+      gboolean halfway = sscanf (line, "Synced %lld of %lld", &done, &total) == 2 &&
+                         done >= 5000;
+
+      g_free (line);
+      if (halfway)
+        break;
+    }
+  server_kill (f);
+  while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, NULL)) != NULL)
+    g_free (line);
+  g_subprocess_wait (sync, NULL, &error);
+  g_assert_cmpint (g_subprocess_get_exit_status (sync), ==, 2);
+
+  /* What was committed stays, with its cursor. */
+  status = client_status (f, "d");
+  g_assert_cmpint (status.cursor, >, 0);
+  jd_sync_status_clear (&status);
+  district = open_client (f, "d");
+  cases_at_cut = jd_store_count (district, JD_COLLECTION_CASES, NULL);
+  g_test_message ("cases pulled before the cut: %" G_GINT64_FORMAT, cases_at_cut);
+  g_assert_cmpint (cases_at_cut, >, 0);
+  g_assert_cmpint (cases_at_cut, <, 4 + 10000);
+  g_clear_object (&district);
+
+  server_start (f);
+  g_assert_cmpint (sync_status (f, "d"), ==, 0);
+  district = open_client (f, "d");
+  g_assert_cmpint (jd_store_count (district, JD_COLLECTION_CASES, NULL), ==, 4 + 10000);
+  problems = jd_store_verify_audit (district, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 static void
 test_replayed_push (Fixture *f, gconstpointer data)
 {
@@ -1016,6 +1084,7 @@ main (int argc, char **argv)
   ADD ("merge-and-conflict", test_merge_and_conflict);
   ADD ("deleted-vs-edited", test_deleted_vs_edited);
   ADD ("push-interrupted", test_push_interrupted);
+  ADD ("pull-interrupted", test_pull_interrupted);
   ADD ("replayed-push", test_replayed_push);
   ADD ("scope", test_scope);
   ADD ("bad-credentials-and-revoked-token", test_bad_credentials_and_revoked_token);

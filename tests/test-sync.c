@@ -693,6 +693,13 @@ test_pull_interrupted (Fixture *f, gconstpointer data)
   g_assert_cmpint (sync_status (f, "d"), ==, 0);
   district = open_client (f, "d");
   g_assert_cmpint (jd_store_count (district, JD_COLLECTION_CASES, NULL), ==, 4 + 10000);
+  /* Pulled cases are searchable, each found once. */
+  {
+    g_autoptr(GPtrArray) hits = jd_store_search_cases (district, "新案9999", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
   problems = jd_store_verify_audit (district, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);

@@ -20,6 +20,10 @@ struct _JdStore
   int         version;
   /* The last hash of the audit chain while a write transaction runs; written to meta at commit. */
   char       *audit_head;
+  /* While a pulled page is applied: the cases whose search text waits for the end of the page,
+   * so that a case and its records are indexed once. NULL otherwise. */
+  GPtrArray  *deferred_search;
+  GHashTable *deferred_set;
 };
 
 /* Opens @path and applies the migrations up to @version only: tests make databases of every
@@ -47,6 +51,13 @@ gboolean      jd_store_begin           (JdStore      *self,
 gboolean      jd_store_commit          (JdStore      *self,
                                         GError      **error);
 void          jd_store_rollback        (JdStore      *self);
+
+/* Inside a write transaction: hold back the search refresh of the rows written with
+ * jd_store_write_synced() until jd_store_flush_search(), or drop it with the rollback. */
+void          jd_store_defer_search    (JdStore      *self);
+gboolean      jd_store_flush_search    (JdStore      *self,
+                                        GError      **error);
+void          jd_store_drop_deferred_search (JdStore *self);
 
 /* Appends to the audit chain inside the caller's transaction. */
 gboolean      jd_store_append_audit    (JdStore      *self,

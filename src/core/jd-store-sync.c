@@ -1098,10 +1098,16 @@ jd_store_sync_apply_pull (JdStore          *self,
   ok = jd_store_begin (self, error);
   if (ok)
     {
+      /* A case and its records come in the same page: index the case once, at the end. */
+      jd_store_defer_search (self);
       ok = apply_pulled_rows (self, changes, cursor, &counts, error) &&
+           jd_store_flush_search (self, error) &&
            jd_store_commit (self, error);
       if (!ok)
-        jd_store_rollback (self);
+        {
+          jd_store_drop_deferred_search (self);
+          jd_store_rollback (self);
+        }
     }
 
   if (!jd_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))

@@ -940,6 +940,47 @@ jd_store_write_synced (JdStore       *self,
   if (json_object_get_size (changes) == 0 && old_body != NULL)
     return TRUE;
 
-  return audit (self, ctx.now, action, collection, id, changes, error) &&
-         refresh_case_search (self, ctx.touched_cases, error);
+  if (!audit (self, ctx.now, action, collection, id, changes, error))
+    return FALSE;
+  if (self->deferred_search != NULL)
+    {
+      for (guint i = 0; i < ctx.touched_cases->len; i++)
+        if (!g_hash_table_contains (self->deferred_set, ctx.touched_cases->pdata[i]))
+          {
+            char *case_id = g_strdup (ctx.touched_cases->pdata[i]);
+
+            g_ptr_array_add (self->deferred_search, case_id);
+            g_hash_table_add (self->deferred_set, case_id);
+          }
+      return TRUE;
+    }
+  return refresh_case_search (self, ctx.touched_cases, error);
+}
+
+void
+jd_store_defer_search (JdStore *self)
+{
+  jd_store_drop_deferred_search (self);
+  self->deferred_search = g_ptr_array_new_with_free_func (g_free);
+  self->deferred_set = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+gboolean
+jd_store_flush_search (JdStore  *self,
+                       GError  **error)
+{
+  gboolean ok = TRUE;
+
+  if (self->deferred_search != NULL)
+    ok = refresh_case_search (self, self->deferred_search, error);
+  jd_store_drop_deferred_search (self);
+  return ok;
+}
+
+void
+jd_store_drop_deferred_search (JdStore *self)
+{
+  /* The set borrows the array's strings: it goes first. */
+  g_clear_pointer (&self->deferred_set, g_hash_table_unref);
+  g_clear_pointer (&self->deferred_search, g_ptr_array_unref);
 }

@@ -40,6 +40,12 @@ sqlite3_stmt *jd_store_statement       (JdStore      *self,
 sqlite3_stmt *jd_store_static_statement (JdStore    *self,
                                          const char *sql,
                                          GError    **error);
+/* Steps @stmt once (a write, or the first row of a read) and resets it. */
+gboolean      jd_store_step_done       (JdStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+/* The local time as the rows' "modified" and the audit log write it. */
+char         *jd_store_now_iso8601     (void);
 gboolean      jd_store_exec            (JdStore      *self,
                                         const char   *sql,
                                         GError      **error);

@@ -92,28 +92,6 @@ jd_sync_rejection_free (JdSyncRejection *rejection)
   g_free (rejection);
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-}
-
-static gboolean
-step_done (JdStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return jd_store_set_sqlite_error (self, rc, error);
-
-  return TRUE;
-}
-
 static gboolean
 bad_answer (GError     **error,
             const char  *what)
@@ -199,7 +177,7 @@ set_row_rev (JdStore       *self,
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, rev);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 /* Returns TRUE with @found FALSE when the row has no outbox entry. */
@@ -244,7 +222,7 @@ drop_entry (JdStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, seq);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 /* Points the entry at a new server revision and base. The mutation sent before, if any, is
@@ -275,7 +253,7 @@ rebase_entry (JdStore      *self,
   sqlite3_bind_int64 (stmt, 3, base_rev);
   sqlite3_bind_text (stmt, 4, base, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, names_text, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 /* The names of the members that differ between @a and @b. */
@@ -313,7 +291,7 @@ record_conflict (JdStore       *self,
   g_autofree char *base_text = node_to_text (base);
   g_autofree char *mine_text = node_to_text (mine);
   g_autofree char *theirs_text = node_to_text (theirs);
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = jd_store_now_iso8601 ();
   sqlite3_stmt *stmt;
 
   /* A member still in conflict from an earlier sync keeps its first base: the value both sides
@@ -336,7 +314,7 @@ record_conflict (JdStore       *self,
   sqlite3_bind_text (stmt, 6, theirs_text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, server_rev);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -569,7 +547,7 @@ jd_store_sync_set_account (JdStore     *self,
 
   sqlite3_bind_text (stmt, 1, server, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, user, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -586,7 +564,7 @@ jd_store_sync_set_last_sync (JdStore     *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, time, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 /* Builds the mutation for an entry not sent yet. Returns NULL with no error for an entry that
@@ -752,7 +730,7 @@ add_to_batch (JdStore    *self,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!jd_store_step_done (self, stmt, error))
     return FALSE;
 
   json_array_add_object_element (batch, g_steal_pointer (&mutation));
@@ -799,7 +777,7 @@ record_rejection (JdStore      *self,
                   const char   *message,
                   GError      **error)
 {
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = jd_store_now_iso8601 ();
   sqlite3_stmt *stmt;
 
   stmt = jd_store_statement (self,
@@ -816,7 +794,7 @@ record_rejection (JdStore      *self,
   sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, message, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -835,7 +813,7 @@ forget_rejection (JdStore     *self,
 
   sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, row_id, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -1073,7 +1051,7 @@ apply_pulled_rows (JdStore          *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, cursor);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -1216,7 +1194,7 @@ delete_conflict (JdStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 /* Resolves one conflict inside the caller's transaction. */

@@ -130,28 +130,6 @@ table_sql (JdCollection collection)
   return &sql[collection];
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-}
-
-static gboolean
-step_done (JdStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return jd_store_set_sqlite_error (self, rc, error);
-
-  return TRUE;
-}
-
 static void
 bind_member (sqlite3_stmt *stmt,
              int           index,
@@ -364,7 +342,7 @@ enqueue (JdStore     *self,
     sqlite3_bind_text (stmt, 5, base, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, fields_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -396,7 +374,7 @@ index_certificates (JdStore     *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, officer_id, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!jd_store_step_done (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; certificates != NULL && i < json_array_get_length (certificates); i++)
@@ -468,14 +446,14 @@ refresh_case_search (JdStore    *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, case_ids->pdata[i], -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
+      if (!jd_store_step_done (self, stmt, error))
         return FALSE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (batch_sql); i++)
     {
       stmt = jd_store_static_statement (self, batch_sql[i], error);
-      if (stmt == NULL || !step_done (self, stmt, error))
+      if (stmt == NULL || !jd_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -505,7 +483,7 @@ static void
 write_context_init (WriteContext *ctx)
 {
   memset (ctx, 0, sizeof *ctx);
-  ctx->now = now_iso8601 ();
+  ctx->now = jd_store_now_iso8601 ();
   ctx->touched_set = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->touched_cases = g_ptr_array_new_with_free_func (g_free);
 }
@@ -543,7 +521,7 @@ write_row (JdStore       *self,
   sqlite3_bind_text (stmt, 2, body, body_length, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   bind_columns (stmt, jd_entity_get_collection (entity), jd_entity_get_fields (entity));
-  return step_done (self, stmt, error);
+  return jd_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -807,7 +785,7 @@ jd_store_delete (JdStore       *self,
     goto fail;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, ctx.now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!jd_store_step_done (self, stmt, error))
     goto fail;
 
   json_object_set_boolean_member (changes, "deleted", TRUE);
@@ -877,7 +855,7 @@ jd_store_write_synced (JdStore       *self,
         return FALSE;
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, modified, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
+      if (!jd_store_step_done (self, stmt, error))
         return FALSE;
       changes = json_object_new ();
       json_object_set_boolean_member (changes, "deleted", TRUE);
@@ -933,7 +911,7 @@ jd_store_write_synced (JdStore       *self,
         return FALSE;
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, rev);
-      if (!step_done (self, stmt, error))
+      if (!jd_store_step_done (self, stmt, error))
         return FALSE;
     }
 

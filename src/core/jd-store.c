@@ -81,6 +81,28 @@ jd_store_init (JdStore *self)
   self->actor = g_strdup (g_get_user_name ());
 }
 
+gboolean
+jd_store_step_done (JdStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
+char *
+jd_store_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
 const char *
 jd_store_table_for (JdCollection collection)
 {

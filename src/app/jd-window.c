@@ -22,6 +22,7 @@ struct _JdWindow
   AdwStatusPage        *progress_page;
   GtkProgressBar       *progress_bar;
   GtkButton            *cancel_button;
+  GtkStack             *view_stack;
   AdwLeaflet           *leaflet;
   GtkWidget            *list_view;
   GtkWidget            *case_view;
@@ -44,23 +45,37 @@ struct _JdWindow
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-toast (JdWindow   *self,
-       const char *text)
+enum
 {
+  SIGNAL_RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+jd_window_toast (JdWindow   *self,
+                 const char *text)
+{
+  g_return_if_fail (JD_IS_WINDOW (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static void
-show_error (JdWindow   *self,
-            const char *heading,
-            const char *body)
+void
+jd_window_show_error (JdWindow   *self,
+                      const char *heading,
+                      const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog;
 
+  g_return_if_fail (JD_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
 
 static void
 update_title (JdWindow *self)
@@ -84,22 +99,46 @@ show_main_view (JdWindow *self)
       g_warning ("Could not count the cases: %s", error->message);
       n_cases = 0;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, n_cases > 0 ? "cases" : "empty");
+  gtk_stack_set_visible_child_name (self->main_stack, n_cases > 0 ? "main" : "empty");
 }
 
 static void
 save_last_view (JdWindow *self)
 {
   JdCase *kase = jd_case_page_get_case (self->case_page);
+  const char *view = jd_window_get_view (self);
 
-  if (g_strcmp0 (jd_window_get_view (self), "case") == 0 && kase != NULL)
+  if (g_strcmp0 (view, "case") == 0 && kase != NULL)
     {
-      g_autofree char *view = g_strconcat ("case:", jd_entity_get_id (JD_ENTITY (kase)), NULL);
+      g_autofree char *value = g_strconcat ("case:", jd_entity_get_id (JD_ENTITY (kase)), NULL);
 
-      g_settings_set_string (self->settings, "last-view", view);
+      g_settings_set_string (self->settings, "last-view", value);
     }
-  else
-    g_settings_set_string (self->settings, "last-view", "cases");
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0)
+    g_settings_set_string (self->settings, "last-view",
+                           gtk_stack_get_visible_child_name (self->view_stack));
+}
+
+static void
+view_changed_cb (JdWindow *self)
+{
+  if (self->settings != NULL)
+    save_last_view (self);
+}
+
+void
+jd_window_show_view (JdWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (JD_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (gtk_stack_get_child_by_name (self->view_stack, name) == NULL)
+    {
+      g_warning ("No view “%s” in the window", name);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->view_stack, name);
 }
 
 void
@@ -112,6 +151,7 @@ jd_window_show_case (JdWindow *self,
   jd_case_page_set_case (self->case_page, kase, self->checker);
   adw_window_title_set_title (self->case_title, jd_case_get_number (kase));
   adw_window_title_set_subtitle (self->case_title, jd_case_get_title (kase));
+  gtk_stack_set_visible_child_name (self->view_stack, "cases");
   adw_leaflet_set_visible_child (self->leaflet, self->case_view);
   save_last_view (self);
 }
@@ -147,8 +187,9 @@ search_cb (GtkWidget  *widget,
 {
   JdWindow *self = JD_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "cases") != 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
+  gtk_stack_set_visible_child_name (self->view_stack, "cases");
   adw_leaflet_set_visible_child (self->leaflet, self->list_view);
   jd_case_list_focus_search (self->case_list);
 }
@@ -161,9 +202,10 @@ jd_window_reload (JdWindow *self)
   g_return_if_fail (JD_IS_WINDOW (self));
 
   if (!jd_case_checker_reload (self->checker, &error))
-    toast (self, error->message);
+    jd_window_toast (self, error->message);
   jd_case_list_model_reload (self->model);
   show_main_view (self);
+  g_signal_emit (self, signals[SIGNAL_RELOADED], 0);
 }
 
 /* Long writes: the same progress page for sample data and imports. */
@@ -240,11 +282,11 @@ sample_done_cb (GObject      *source,
 
   end_work (self);
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    toast (self, _("Sample data created"));
+    jd_window_toast (self, _("Sample data created"));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, _("Sample data cancelled: the cases written so far were kept"));
+    jd_window_toast (self, _("Sample data cancelled: the cases written so far were kept"));
   else
-    show_error (self, _("Could Not Create Sample Data"), error->message);
+    jd_window_show_error (self, _("Could Not Create Sample Data"), error->message);
 }
 
 static void
@@ -326,10 +368,10 @@ import_done_cb (GObject      *source,
       /* TRANSLATORS: “file.json”: 3 added, 2 updated */
       text = g_strdup_printf (_("“%s”: %u added, %u updated"), name, stats->inserted,
                               stats->updated);
-      toast (self, text);
+      jd_window_toast (self, text);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, _("Import cancelled: nothing was written"));
+    jd_window_toast (self, _("Import cancelled: nothing was written"));
   else
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
@@ -338,7 +380,7 @@ import_done_cb (GObject      *source,
                            "a jiandu/1 JSON document or a roster CSV, and import it again."),
                          error->message);
 
-      show_error (self, heading, body);
+      jd_window_show_error (self, heading, body);
     }
 }
 
@@ -419,7 +461,7 @@ configure_checker (JdWindow *self)
       g_autofree char *text = g_strdup_printf (_("The rules could not be set up: %s"),
                                                error->message);
 
-      toast (self, text);
+      jd_window_toast (self, text);
       jd_case_checker_configure (self->checker, NULL, NULL, NULL);
     }
 }
@@ -440,7 +482,11 @@ restore_last_view (JdWindow *self)
   g_autoptr(JdEntity) kase = NULL;
 
   if (!g_str_has_prefix (view, "case:"))
-    return;
+    {
+      if (gtk_stack_get_child_by_name (self->view_stack, view) != NULL)
+        gtk_stack_set_visible_child_name (self->view_stack, view);
+      return;
+    }
   kase = jd_store_get (self->store, JD_COLLECTION_CASES, view + strlen ("case:"), NULL);
   if (kase != NULL && !jd_entity_get_deleted (kase))
     jd_window_show_case (self, JD_CASE (kase));
@@ -502,6 +548,16 @@ jd_window_class_init (JdWindowClass *klass)
   object_class->finalize = jd_window_finalize;
   window_class->close_request = jd_window_close_request;
 
+  /**
+   * JdWindow::reloaded:
+   *
+   * The store was read again (after sample data, an import, a sync or another program's
+   * writes): views showing its data read it again too.
+   */
+  signals[SIGNAL_RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   /* Links the resources' object file, whose constructor registers them, into every program
    * that uses a window, the tests included. */
   g_assert (jd_app_get_resource () != NULL);
@@ -514,6 +570,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_view);
@@ -523,6 +580,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_page);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_cb);
@@ -588,6 +646,14 @@ jd_window_get_store (JdWindow *self)
   return self->store;
 }
 
+GSettings *
+jd_window_get_settings (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
 JdCaseChecker *
 jd_window_get_checker (JdWindow *self)
 {
@@ -620,6 +686,9 @@ jd_window_get_view (JdWindow *self)
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
   name = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (name, "main") != 0)
+    return name;
+  name = gtk_stack_get_visible_child_name (self->view_stack);
   if (g_strcmp0 (name, "cases") == 0
       && adw_leaflet_get_visible_child (self->leaflet) == self->case_view)
     return "case";

@@ -16,11 +16,23 @@ G_DECLARE_FINAL_TYPE (JdWindow, jd_window, JD, WINDOW, AdwApplicationWindow)
 JdWindow      *jd_window_new             (GtkApplication *application,
                                           JdStore        *store);
 JdStore       *jd_window_get_store       (JdWindow       *self);
+GSettings     *jd_window_get_settings    (JdWindow       *self);
 JdCaseChecker *jd_window_get_checker     (JdWindow       *self);
 JdCaseList    *jd_window_get_case_list   (JdWindow       *self);
 JdCasePage    *jd_window_get_case_page   (JdWindow       *self);
-/* "empty", "progress", "cases" or "case": what the window shows. */
+/* "empty", "progress", "case" (a case's detail), or the name of the sidebar view shown
+ * ("cases", …): what the window shows. */
 const char    *jd_window_get_view        (JdWindow       *self);
+/* Shows the sidebar view @name (a page name of the view stack in jd-window.ui). */
+void           jd_window_show_view       (JdWindow       *self,
+                                          const char     *name);
+/* A short message at the bottom of the window. */
+void           jd_window_toast           (JdWindow       *self,
+                                          const char     *text);
+/* A dialog for an error the user has to read: what happened, and what to do. */
+void           jd_window_show_error      (JdWindow       *self,
+                                          const char     *heading,
+                                          const char     *body);
 void           jd_window_show_case       (JdWindow       *self,
                                           JdCase         *kase);
 /* Reads the store again: after another program wrote to it. */

@@ -1,3 +1,4 @@
+#include <locale.h>
 #include <string.h>
 
 #include "jd-test-util.h"
@@ -587,6 +588,53 @@ find_finding (JsonArray  *findings,
   return NULL;
 }
 
+/* Under zh_CN, the dates in the report read as Chinese dates; the JSON keeps ISO dates, as
+ * FORMAT.md says. */
+static void
+test_validate_chinese (void)
+{
+  g_autofree char *rules = jd_test_data_path ("rules.json");
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *lc_all = g_strdup (g_getenv ("LC_ALL"));
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not generated (build-aux/install-deps.sh does it)");
+      return;
+    }
+  setlocale (LC_ALL, "");
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_setenv ("JIANDU_LOCALEDIR", localedir, TRUE);
+
+  {
+    g_auto(Run) run = run_cli ("validate", "--file", rules, "--date", "2025-11-03", NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "截至 2025年11月3日"));
+    /* REV-DURATION of c5: due 5 working days after 2025-09-30, across the holiday. */
+    g_assert_nonnull (strstr (run.out, "2025年10月14日"));
+    g_assert_null (strstr (run.out, "2025-10-14"));
+  }
+  {
+    g_auto(Run) run = run_cli ("validate", "--file", rules, "--date", "2025-11-03", "--json",
+                               NULL);
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    JsonObject *finding;
+
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "as_of"), ==,
+                     "2025-11-03");
+    finding = find_finding (json_object_get_array_member (json_node_get_object (root),
+                                                          "findings"),
+                            "REV-DURATION", "cases/c5");
+    g_assert_cmpstr (json_object_get_string_member (finding, "due"), ==, "2025-10-14");
+    g_assert_nonnull (strstr (json_object_get_string_member (finding, "message"),
+                              "2025年10月14日"));
+  }
+
+  g_setenv ("LC_ALL", lc_all, TRUE);
+  g_unsetenv ("JIANDU_LOCALEDIR");
+}
+
 static void
 test_validate_file (void)
 {
@@ -975,6 +1023,7 @@ main (int   argc,
   g_test_add_func ("/cli/law-left-out", test_law_left_out);
   g_test_add_func ("/cli/law-bad-input", test_law_bad_input);
   g_test_add_func ("/cli/validate-file", test_validate_file);
+  g_test_add_func ("/cli/validate-chinese", test_validate_chinese);
   g_test_add_func ("/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/cli/validate-bad-input", test_validate_bad_input);
   g_test_add_func ("/cli/validate-store-deadlines", test_validate_store_and_deadlines);

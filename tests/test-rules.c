@@ -145,7 +145,7 @@ finding_matches (const JdFinding *finding,
 
   if (status != NULL && !g_str_equal (status, jd_finding_status_to_string (finding->status)))
     return FALSE;
-  if (due != NULL && !g_str_equal (due, jd_rule_date_string (&finding->due, buf)))
+  if (due != NULL && !g_str_equal (due, jd_rule_date_iso (&finding->due, buf)))
     return FALSE;
   if (json_object_has_member (expect, "days_left") &&
       (!jd_finding_has_due (finding) ||
@@ -218,7 +218,7 @@ run_profile (JsonObject *fixture,
               if (g_str_equal (finding->rule, rule) && g_str_equal (finding->object, object))
                 g_test_message ("  %s %s due %s days_left %d: %s",
                                 jd_finding_status_to_string (finding->status), finding->object,
-                                jd_rule_date_string (&finding->due, buf), finding->days_left,
+                                jd_rule_date_iso (&finding->due, buf), finding->days_left,
                                 finding->message);
             }
           g_test_fail ();

@@ -76,7 +76,7 @@ jd_cli_deadlines (JdCliContext *ctx)
   Collect collect = { 0 };
   g_autoptr(GPtrArray) deadlines = g_ptr_array_new_with_free_func (
     (GDestroyNotify) deadline_free);
-  char due[16];
+  char due[JD_RULE_DATE_SIZE];
   GOptionEntry entries[] = {
     { "within", 'w', 0, G_OPTION_ARG_INT, &within,
       N_("Only what is overdue or due within DAYS days"), N_("DAYS") },

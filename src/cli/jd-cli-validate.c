@@ -140,6 +140,7 @@ jd_cli_validate (JdCliContext *ctx)
   gboolean all = FALSE;
   Report report = { 0 };
   char as_of[16];
+  char as_of_text[JD_RULE_DATE_SIZE];
   GOptionEntry entries[] = {
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, N_("Check a jiandu/1 document"),
       N_("FILE") },
@@ -197,7 +198,7 @@ jd_cli_validate (JdCliContext *ctx)
   if (report.json)
     g_print ("{\n  \"profile\": \"%s\",\n  \"as_of\": \"%s\",\n  \"findings\": [",
              jd_profile_get_id (jd_validator_get_profile (validator)),
-             jd_rule_date_string (jd_validator_get_as_of (validator), as_of));
+             jd_rule_date_iso (jd_validator_get_as_of (validator), as_of));
   report.first = TRUE;
 
   if (!jd_cli_rules_run (validator, data, store, case_id, object_cb, &report, &error))
@@ -216,7 +217,7 @@ jd_cli_validate (JdCliContext *ctx)
       g_print (_("%u objects checked against the profile %s as of %s: %u errors, %u other "
                  "failures, %u need input, %u passed\n"),
                report.n_objects, jd_profile_get_name (jd_validator_get_profile (validator)),
-               jd_rule_date_string (jd_validator_get_as_of (validator), as_of),
+               jd_rule_date_string (jd_validator_get_as_of (validator), as_of_text),
                report.n_errors, report.n_warnings, report.n_input, report.n_passed);
     }
 

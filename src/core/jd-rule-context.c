@@ -117,13 +117,26 @@ jd_rule_get_date (JsonObject *object,
 }
 
 const char *
-jd_rule_date_string (const GDate *date,
-                     char         buf[16])
+jd_rule_date_iso (const GDate *date,
+                  char         buf[16])
 {
   if (date == NULL || !g_date_valid (date))
     return "?";
   g_snprintf (buf, 16, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
               g_date_get_day (date));
+  return buf;
+}
+
+const char *
+jd_rule_date_string (const GDate *date,
+                     char         buf[JD_RULE_DATE_SIZE])
+{
+  if (date == NULL || !g_date_valid (date))
+    return "?";
+  /* TRANSLATORS: a date in a finding's message, as strftime() writes it; zh_CN: %Y年%-m月%-d日 */
+  if (g_date_strftime (buf, JD_RULE_DATE_SIZE, _("%Y-%m-%d"), date) == 0)
+    g_snprintf (buf, JD_RULE_DATE_SIZE, "%04d-%02d-%02d", g_date_get_year (date),
+                g_date_get_month (date), g_date_get_day (date));
   return buf;
 }
 
@@ -282,7 +295,7 @@ jd_rule_check_deadline (JdRuleContext *ctx,
 {
   g_autofree char *period = jd_rule_period_string (n, unit);
   g_autofree char *rule_text = NULL;
-  char start_s[16], due_s[16], done_s[16];
+  char start_s[JD_RULE_DATE_SIZE], due_s[JD_RULE_DATE_SIZE], done_s[JD_RULE_DATE_SIZE];
   GDate due;
 
   if (!jd_rule_due_date (ctx, start, n, unit, &due))

@@ -87,8 +87,15 @@ gboolean    jd_rule_parse_date      (const char      *text,
 gboolean    jd_rule_get_date        (JsonObject      *object,
                                      const char      *member,
                                      GDate           *out);
-/* "YYYY-MM-DD" into @buf, or "?" for an invalid date. */
+/* Room for a date as a finding's message shows it ("2025年12月31日" is 18 bytes). */
+#define JD_RULE_DATE_SIZE 48
+/* @date as the user's language writes it (2025-03-01; zh_CN: 2025年3月1日) into @buf, for a
+ * finding's message; "?" for an invalid date. */
 const char *jd_rule_date_string     (const GDate     *date,
+                                     char             buf[JD_RULE_DATE_SIZE]);
+/* @date as "YYYY-MM-DD" into @buf, whatever the language, for JSON and files; "?" when
+ * invalid. */
+const char *jd_rule_date_iso        (const GDate     *date,
                                      char             buf[16]);
 const char *jd_rule_get_string      (JsonObject      *object,
                                      const char      *member);

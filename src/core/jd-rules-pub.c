@@ -174,7 +174,7 @@ published_text (JdRuleContext *ctx)
 {
   const char *text = jd_rule_get_string (publication (ctx), "text");
   GDate on;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (!published (ctx, &on))
     {
@@ -284,7 +284,7 @@ jd_rule_pub_summary (JdRuleContext *ctx)
   g_autoptr(GString) faults = NULL;
   JsonArray *parties = jd_rule_get_array (ctx->fields, "parties");
   gboolean inspection;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (text == NULL)
     return;
@@ -335,7 +335,7 @@ jd_rule_pub_exempt (JdRuleContext *ctx)
 {
   const char *reason = exemption (ctx);
   GDate on, withdrawn;
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
   if (reason == NULL)
     jd_rule_report (ctx, JD_FINDING_NOT_APPLICABLE, _("No ground to withhold publication"));
@@ -431,7 +431,7 @@ check_yearly (JdRuleContext *ctx,
                                                             : "annual_reports");
   int month, day, first_year, last_year;
   GDate from, to, due, done;
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
   if (!jd_profile_get_month_day (ctx->profile, due_name, &month, &day))
     {

@@ -50,7 +50,7 @@ append_record (GString    *out,
 {
   const char *stage = jd_rule_get_string (record, "stage");
   GDate date;
-  char buf[16];
+  char buf[JD_RULE_DATE_SIZE];
 
   jd_rule_get_date (record, "time", &date);
   /* Translators: a whole-process record, by its stage and date: “investigation on 2025-03-05” */
@@ -169,7 +169,7 @@ jd_rule_rec_stages (JdRuleContext *ctx)
   int last = -1, n;
   gboolean closed;
   GDate closed_on;
-  char buf[16];
+  char buf[JD_RULE_DATE_SIZE];
 
   if (action == NULL)
     {
@@ -554,7 +554,7 @@ jd_rule_rec_av_retention (JdRuleContext *ctx)
       JsonObject *record = record_fields (ctx, i);
       g_autoptr(GString) lacking = NULL;
       GDate start, until, least;
-      char a[16], b[16];
+      char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
       if (!is_av (record))
         continue;

@@ -50,7 +50,7 @@ void
 jd_rule_rev_required (JdRuleContext *ctx)
 {
   GDate completed;
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
   if (!needs_review (ctx))
     return;
@@ -88,7 +88,7 @@ jd_rule_rev_passed (JdRuleContext *ctx)
 {
   const char *result;
   GDate rereviewed;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (!needs_review (ctx) || !has_review (ctx))
     return;
@@ -119,7 +119,7 @@ void
 jd_rule_rev_collective (JdRuleContext *ctx)
 {
   GDate discussed;
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
   if (!needs_review (ctx))
     return;
@@ -188,7 +188,7 @@ jd_rule_rev_lead_time (JdRuleContext *ctx)
 {
   GDate deadline, submitted, due;
   int lead;
-  char a[16], b[16], c[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE], c[JD_RULE_DATE_SIZE];
 
   if (!needs_review (ctx))
     return;
@@ -338,7 +338,7 @@ jd_rule_rev_dispute (JdRuleContext *ctx)
 {
   const char *result;
   GDate completed, rereviewed, discussed;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (!needs_review (ctx) || !has_review (ctx))
     return;
@@ -546,7 +546,7 @@ jd_rule_rev_p2_authority (JdRuleContext *ctx)
   const char *name;
   JsonObject *entrustment;
   GDate when;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (!needs_points (ctx))
     return;
@@ -597,7 +597,7 @@ certificate_valid_on (JsonObject  *officer,
                       GString     *why)
 {
   JsonArray *certificates = jd_rule_get_array (officer, "certificates");
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (certificates == NULL || json_array_get_length (certificates) == 0)
     {
@@ -644,7 +644,7 @@ jd_rule_rev_p3_officers (JdRuleContext *ctx)
   JsonArray *stages = jd_rule_get_array (ctx->fields, "stages");
   JsonArray *case_officers = jd_rule_get_array (ctx->fields, "officers");
   guint n_checked = 0;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (!needs_points (ctx))
     return;
@@ -800,7 +800,7 @@ jd_rule_rev_p6_procedure (JdRuleContext *ctx)
   const char *previous_code = NULL;
   gboolean offered = FALSE;
   double threshold = 0;
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
   guint n_stages = 0;
 
   if (!needs_points (ctx))

@@ -52,7 +52,7 @@ check_due (JdRuleContext *ctx,
            const GDate   *due,
            const GDate   *done)
 {
-  char due_s[16], done_s[16];
+  char due_s[JD_RULE_DATE_SIZE], done_s[JD_RULE_DATE_SIZE];
 
   if (done != NULL && g_date_valid (done))
     {
@@ -220,12 +220,15 @@ date_key (const char *text)
 
 static const char *
 key_string (int  key,
-            char buf[16])
+            char buf[JD_RULE_DATE_SIZE])
 {
+  GDate date;
+
   if (key == 0)
     return "?";
-  g_snprintf (buf, 16, "%04d-%02d-%02d", key / 10000, key / 100 % 100, key % 100);
-  return buf;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, key % 100, key / 100 % 100, key / 10000);
+  return jd_rule_date_string (&date, buf);
 }
 
 static OfficerInfo *
@@ -369,7 +372,7 @@ explain_invalid (GString           *string,
                  int                date,
                  const Cert        *cert)
 {
-  char a[16], b[16], c[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE], c[JD_RULE_DATE_SIZE];
 
   if (cert == NULL)
     g_string_append_printf (string, _("%s acted on %s without an enforcement certificate"),
@@ -673,7 +676,7 @@ scan_auxiliaries_cb (JdRuleContext  *ctx,
   const char *auxiliary = NULL;
   guint certified = 0, uncertain = 0, present = 0;
   GString *item;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   for (guint o = 0; o < group->n; o++)
     {
@@ -897,7 +900,7 @@ jd_rule_ros_reapply (JdRuleContext *ctx)
       JsonObject *sanction = json_array_get_object_element (sanctions, i);
       JsonObject *early = NULL;
       GDate when, until, from;
-      char a[16], b[16], c[16];
+      char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE], c[JD_RULE_DATE_SIZE];
 
       if (g_strcmp0 (jd_rule_get_string (sanction, "kind"), "qualification_revoked") != 0)
         continue;
@@ -962,7 +965,7 @@ jd_rule_ros_body_change (JdRuleContext *ctx)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
       GDate date, applied, published, due;
-      char a[16], b[16];
+      char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
       if (!jd_rule_get_date (change, "date", &date))
         {
@@ -1004,7 +1007,7 @@ jd_rule_ros_entrust (JdRuleContext *ctx)
   g_autoptr(GString) missing = g_string_new (NULL);
   GDate signed_on, published, filed, due;
   int days;
-  char a[16], b[16], c[16], d[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE], c[JD_RULE_DATE_SIZE], d[JD_RULE_DATE_SIZE];
 
   if (entrustment == NULL)
     {
@@ -1080,7 +1083,7 @@ jd_rule_ros_discretion (JdRuleContext *ctx)
   guint n_late = 0, n_unknown = 0, n_pending = 0, n_benchmarks;
   GDate first_late, first_pending;
   int days;
-  char a[16], b[16], c[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE], c[JD_RULE_DATE_SIZE];
 
   n_benchmarks = benchmarks != NULL ? json_array_get_length (benchmarks) : 0;
   if (n_benchmarks == 0)
@@ -1189,7 +1192,7 @@ jd_rule_ros_catalogue (JdRuleContext *ctx)
   const char *name = jd_rule_get_string (ctx->fields, "name");
   guint n_codes = codes != NULL ? json_array_get_length (codes) : 0;
   GDate filed;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   /* The law sets no date: an agency without a filed catalogue is in breach until it files. */
   if (catalogue == NULL)
@@ -1237,7 +1240,7 @@ jd_rule_ros_plan (JdRuleContext *ctx)
 
   if (ctx->n_reported == 0)
     {
-      char a[16];
+      char a[JD_RULE_DATE_SIZE];
 
       jd_rule_report (ctx, JD_FINDING_NOT_APPLICABLE,
                       _("Active since %s, after this year's plan was due"),

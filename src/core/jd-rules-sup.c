@@ -87,7 +87,7 @@ jd_rule_sup_reply (JdRuleContext *ctx)
   const char *case_id = jd_rule_get_string (ctx->fields, "supervision_case_id");
   JdEntity *supervision = NULL;
   GDate replied, received, closed;
-  char a[16];
+  char a[JD_RULE_DATE_SIZE];
 
   if (jd_rule_get_date (ctx->fields, "replied_on", &replied))
     {
@@ -142,7 +142,7 @@ jd_rule_sup_no_file (JdRuleContext *ctx)
   const char *ground = jd_rule_get_string (ctx->fields, "grounds_excluded");
   GDate filed, act, limit;
   int years;
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
   if (!jd_rule_get_date (ctx->fields, "filed_on", &filed))
     {
@@ -191,7 +191,7 @@ jd_rule_sup_duration (JdRuleContext *ctx)
   g_autofree char *limit_text = NULL;
   GDate filed, closed, due, longest, extended;
   int months, extension;
-  char a[16], b[16], c[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE], c[JD_RULE_DATE_SIZE];
 
   if (!jd_rule_get_date (ctx->fields, "filed_on", &filed))
     {
@@ -362,7 +362,7 @@ jd_rule_sup_collective (JdRuleContext *ctx)
 {
   GDate discussed, closed;
   gboolean is_closed = jd_rule_get_date (ctx->fields, "closed_on", &closed);
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
   if (!jd_rule_get_date (ctx->fields, "collective_discussion_on", &discussed))
     {
@@ -464,7 +464,7 @@ jd_rule_sup_correct (JdRuleContext *ctx)
   GDate receipt, due, corrected, escalated;
   gboolean is_corrected, is_escalated;
   int days;
-  char a[16], b[16], c[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE], c[JD_RULE_DATE_SIZE];
 
   if (!letter_is (ctx, "opinion") || !received (ctx, &receipt) ||
       !jd_rule_limit (ctx, "correct_days", &days))
@@ -601,7 +601,7 @@ jd_rule_sup_dispute (JdRuleContext *ctx)
   GDate dates[G_N_ELEMENTS (steps)];
   gboolean escalated;
   int previous = -1;
-  char a[16], b[16];
+  char a[JD_RULE_DATE_SIZE], b[JD_RULE_DATE_SIZE];
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     jd_rule_get_date (ctx->fields, steps[i].member, &dates[i]);

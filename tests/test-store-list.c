@@ -1,5 +1,7 @@
 #include <string.h>
 
+#include "jd-case-checks.h"
+#include "jd-rule-context.h"
 #include "jd-sample-store.h"
 #include "jd-store-list.h"
 #include "jd-test-util.h"
@@ -101,6 +103,162 @@ test_filters (Fixture       *f,
     }
 }
 
+
+typedef struct
+{
+  int   n_errors;
+  GDate next_due;
+} Expected;
+
+static void
+expected_cb (const JdFinding *finding,
+             gpointer         user_data)
+{
+  Expected *expected = user_data;
+
+  if (finding->status == JD_FINDING_FAIL && jd_finding_is_blocking (finding))
+    expected->n_errors++;
+  if (finding->open && g_date_valid (&finding->due)
+      && (!g_date_valid (&expected->next_due)
+          || g_date_compare (&finding->due, &expected->next_due) < 0))
+    expected->next_due = finding->due;
+}
+
+/* The rules run one case at a time, the slow way, to check the filters against. */
+typedef struct
+{
+  JdValidator *validator;
+  JdRuleData  *data;
+  GHashTable  *with_errors;  /* case ids */
+  GHashTable  *due;          /* case ids */
+  GDate        limit;
+  guint        n_both;       /* penalties with errors and a deadline by @limit */
+} Expect;
+
+static gboolean
+expect_case_cb (JdCase     *kase,
+                GPtrArray  *records,
+                gpointer    user_data,
+                GError    **error)
+{
+  Expect *expect = user_data;
+  Expected expected = { 0 };
+  char *id = g_strdup (jd_entity_get_id (JD_ENTITY (kase)));
+  gboolean is_due;
+
+  g_date_clear (&expected.next_due, 1);
+  jd_validator_check_entity (expect->validator, expect->data, JD_ENTITY (kase), records,
+                             expected_cb, &expected);
+  is_due = g_date_valid (&expected.next_due)
+           && g_date_compare (&expected.next_due, &expect->limit) <= 0;
+  if (expected.n_errors > 0)
+    g_hash_table_add (expect->with_errors, g_strdup (id));
+  if (is_due)
+    g_hash_table_add (expect->due, g_strdup (id));
+  expect->n_both += expected.n_errors > 0 && is_due
+                    && g_strcmp0 (jd_case_get_action_type (kase), "penalty") == 0;
+  g_free (id);
+  return TRUE;
+}
+
+static JdValidator *
+new_validator (const char *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdProfile) profile = jd_profile_load ("beijing", &error);
+  GDate date;
+
+  g_assert_no_error (error);
+  g_assert_true (jd_rule_parse_date (as_of, &date));
+  return jd_validator_new (profile, jd_calendar_get_default (), &date);
+}
+
+static gint64
+refresh (JdStore     *store,
+         JdValidator *validator)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdRuleData) data = jd_validator_load_data (store, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  n = jd_case_checks_refresh (store, validator, data, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* The filters on the rules' results select exactly the cases the rules, run one by one, find
+ * errors in or deadlines for; a refresh checks only what changed, and everything again for
+ * another date. */
+static void
+test_checks (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JdValidator) validator = new_validator ("2026-03-01");
+  g_autoptr(JdValidator) later = new_validator ("2026-04-01");
+  g_autoptr(GPtrArray) everything = all_cases (f->store);
+  g_autoptr(GHashTable) with_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) due = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JdCaseFilter errors_filter = { NULL, NULL, NULL, JD_CASE_SORT_OPENED_DESC, TRUE, NULL };
+  JdCaseFilter due_filter = { NULL, NULL, NULL, JD_CASE_SORT_OPENED_DESC, FALSE, "2026-03-15" };
+  JdCaseFilter both = { NULL, NULL, "penalty", JD_CASE_SORT_OPENED_DESC, TRUE, "2026-03-15" };
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate limit;
+  Expect expect = { 0 };
+  guint n_both;
+
+  g_assert_true (jd_rule_parse_date ("2026-03-15", &limit));
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, N_CASES);
+  g_assert_no_error (error);
+  /* Nothing checked yet: the filters select nothing rather than everything. */
+  g_assert_cmpint (count (f->store, &errors_filter), ==, 0);
+
+  g_assert_cmpint (refresh (f->store, validator), ==, N_CASES);
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, 0);
+  g_assert_cmpint (refresh (f->store, validator), ==, 0);
+
+  expect.validator = validator;
+  expect.data = jd_validator_load_data (f->store, &error);
+  g_assert_no_error (error);
+  expect.with_errors = with_errors;
+  expect.due = due;
+  expect.limit = limit;
+  g_assert_true (jd_store_foreach_case (f->store, NULL, expect_case_cb, &expect, &error));
+  g_assert_no_error (error);
+  n_both = expect.n_both;
+  g_clear_object (&expect.data);
+
+  /* The sample has known breach rates: both kinds are there, and not everywhere. */
+  g_assert_cmpuint (g_hash_table_size (with_errors), >, 0);
+  g_assert_cmpuint (g_hash_table_size (with_errors), <, N_CASES);
+  g_assert_cmpuint (g_hash_table_size (due), >, 0);
+
+  g_assert_cmpint (count (f->store, &errors_filter), ==, g_hash_table_size (with_errors));
+  listed = list (f->store, &errors_filter, 0, N_CASES);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_true (g_hash_table_contains (with_errors, jd_entity_get_id (listed->pdata[i])));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = list (f->store, &due_filter, 0, N_CASES);
+  g_assert_cmpuint (listed->len, ==, g_hash_table_size (due));
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_true (g_hash_table_contains (due, jd_entity_get_id (listed->pdata[i])));
+  g_assert_cmpint (count (f->store, &both), ==, n_both);
+
+  /* One case written since: only it is checked again. */
+  json_object_set_string_member (jd_entity_get_fields (everything->pdata[3]), "title",
+                                 "改过标题的案件");
+  g_assert_true (jd_store_save (f->store, everything->pdata[3], &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, 1);
+  g_assert_cmpint (refresh (f->store, validator), ==, 1);
+
+  /* Another "as of" date: every case again. */
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, later, &error), ==, N_CASES);
+  g_assert_cmpint (refresh (f->store, later), ==, N_CASES);
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, N_CASES);
+}
+
 static void
 test_sort (Fixture       *f,
            gconstpointer  data)
@@ -161,6 +319,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store-list/filters", Fixture, NULL, set_up, test_filters,
+              jd_test_store_tear_down);
+  g_test_add ("/store-list/checks", Fixture, NULL, set_up, test_checks,
               jd_test_store_tear_down);
   g_test_add ("/store-list/sort", Fixture, NULL, set_up, test_sort, jd_test_store_tear_down);
   g_test_add ("/store-list/search", Fixture, NULL, set_up, test_search,

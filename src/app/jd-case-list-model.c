@@ -12,6 +12,8 @@ struct _JdCaseListModel
   char       *query;
   char       *action_type;
   char       *agency_id;
+  char       *due_by;
+  gboolean    with_errors;
   GHashTable *pages;   /* page number → GPtrArray of JdCase */
   GQueue      lru;     /* page numbers, the most recently used first */
 
@@ -45,6 +47,8 @@ fill_filter (JdCaseListModel *self,
   filter->agency_id = self->agency_id;
   filter->action_type = self->action_type;
   filter->sort = self->sort;
+  filter->with_errors = self->with_errors;
+  filter->due_by = self->due_by;
 }
 
 static GPtrArray *
@@ -52,7 +56,7 @@ get_page (JdCaseListModel *self,
           guint            number)
 {
   g_autoptr(GError) error = NULL;
-  JdCaseFilter filter;
+  JdCaseFilter filter = { 0 };
   GPtrArray *page;
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (number));
@@ -131,6 +135,7 @@ jd_case_list_model_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->action_type, g_free);
   g_clear_pointer (&self->agency_id, g_free);
+  g_clear_pointer (&self->due_by, g_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->lru);
 
@@ -244,7 +249,7 @@ void
 jd_case_list_model_reload (JdCaseListModel *self)
 {
   g_autoptr(GError) error = NULL;
-  JdCaseFilter filter;
+  JdCaseFilter filter = { 0 };
   guint old_n_items;
   gint64 count;
 
@@ -325,6 +330,22 @@ jd_case_list_model_set_action_type (JdCaseListModel *self,
     return;
   jd_case_list_model_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_TYPE]);
+}
+
+void
+jd_case_list_model_set_checks_filter (JdCaseListModel *self,
+                                      gboolean         with_errors,
+                                      const char      *due_by)
+{
+  gboolean changed;
+
+  g_return_if_fail (JD_IS_CASE_LIST_MODEL (self));
+
+  changed = replace_string (&self->due_by, due_by);
+  changed |= self->with_errors != !!with_errors;
+  self->with_errors = !!with_errors;
+  if (changed)
+    jd_case_list_model_reload (self);
 }
 
 const char *

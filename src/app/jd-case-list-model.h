@@ -27,6 +27,11 @@ void             jd_case_list_model_set_action_type (JdCaseListModel *self,
 const char      *jd_case_list_model_get_agency_id   (JdCaseListModel *self);
 void             jd_case_list_model_set_agency_id   (JdCaseListModel *self,
                                                      const char      *agency_id);
+/* Only cases the rules last found errors in, and/or with an open deadline on or before @due_by
+ * (YYYY-MM-DD, or NULL): see jd-case-checks.h. */
+void             jd_case_list_model_set_checks_filter (JdCaseListModel *self,
+                                                       gboolean         with_errors,
+                                                       const char      *due_by);
 JdCaseSort       jd_case_list_model_get_sort        (JdCaseListModel *self);
 void             jd_case_list_model_set_sort        (JdCaseListModel *self,
                                                      JdCaseSort       sort);

@@ -25,3 +25,4 @@
 #include "jd-rule.h"
 #include "jd-rule-data.h"
 #include "jd-validator.h"
+#include "jd-case-checks.h"

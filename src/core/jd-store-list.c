@@ -11,6 +11,7 @@ enum
   PARAM_TYPE,
   PARAM_LIMIT,
   PARAM_OFFSET,
+  PARAM_DUE_BY,
   PARAM_FIRST_WORD,
 };
 
@@ -75,8 +76,14 @@ append_from_where (GString            *sql,
     g_string_append (sql, " FROM case_search AS s CROSS JOIN cases AS c ON c.pk = s.pk");
   else
     g_string_append (sql, " FROM cases AS c");
+  if (filter->with_errors || filter->due_by != NULL)
+    g_string_append (sql, " JOIN case_checks AS k ON k.case_pk = c.pk");
 
   g_string_append (sql, " WHERE c.deleted = 0");
+  if (filter->with_errors)
+    g_string_append (sql, " AND k.n_errors > 0");
+  if (filter->due_by != NULL)
+    g_string_append_printf (sql, " AND k.next_due <= ?%d", PARAM_DUE_BY);
   if (query->match->len > 0)
     g_string_append_printf (sql, " AND case_fts MATCH ?%d", PARAM_MATCH);
   if (filter->agency_id != NULL)
@@ -98,6 +105,8 @@ bind (sqlite3_stmt       *stmt,
     sqlite3_bind_text (stmt, PARAM_AGENCY, filter->agency_id, -1, SQLITE_TRANSIENT);
   if (filter->action_type != NULL)
     sqlite3_bind_text (stmt, PARAM_TYPE, filter->action_type, -1, SQLITE_TRANSIENT);
+  if (filter->due_by != NULL)
+    sqlite3_bind_text (stmt, PARAM_DUE_BY, filter->due_by, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < query->short_words->len; i++)
     sqlite3_bind_text (stmt, PARAM_FIRST_WORD + i, query->short_words->pdata[i], -1,
                        SQLITE_TRANSIENT);

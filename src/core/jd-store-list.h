@@ -20,6 +20,11 @@ typedef struct
   const char *agency_id;    /* or NULL for every agency */
   const char *action_type;  /* "penalty" …, or NULL for every type */
   JdCaseSort  sort;         /* ignored with a query: hits come most recently added first */
+  /* From the rules' last results (jd-case-checks.h): only cases with a failed error-level rule;
+   * only cases with a deadline still open on or before @due_by (YYYY-MM-DD), overdue ones
+   * included. */
+  gboolean    with_errors;
+  const char *due_by;
 } JdCaseFilter;
 
 /* The number of cases @filter selects; -1 on error. */

@@ -87,6 +87,9 @@ main (int    argc,
   window = jd_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
+  /* The list as a user sees it once every case is checked. */
+  while (jd_case_checker_is_refreshing (jd_window_get_checker (window)))
+    g_main_context_iteration (NULL, TRUE);
   settle (GTK_WIDGET (window));
   cases_png = g_build_filename (argv[1], "cases.png", NULL);
   save_png (GTK_WIDGET (window), cases_png);

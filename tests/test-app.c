@@ -320,6 +320,81 @@ test_window_cases (void)
 }
 
 static gboolean
+has_error (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (jd_finding_is_blocking (findings->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_overdue (GPtrArray *findings)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JdFinding *finding = findings->pdata[i];
+
+      if (finding->open && g_date_valid (&finding->due) && finding->days_left < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The findings filter reads what the rules found in every case, worked out in the background
+ * while the window shows the list, and agrees with the rules run on each row it shows. */
+static void
+test_window_findings_filter (void)
+{
+  g_autoptr(JdStore) store = open_sample ();
+  JdWindow *window = jd_window_new (NULL, store);
+  JdCaseList *list = jd_window_get_case_list (window);
+  JdCaseListModel *model = jd_case_list_get_model (list);
+  JdCaseChecker *checker = jd_window_get_checker (window);
+  GtkDropDown *dropdown = jd_case_list_get_findings_dropdown (list);
+  gint64 deadline = g_get_monotonic_time () + 300 * G_TIME_SPAN_SECOND;
+  guint n_errors, n_overdue;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  /* The window stays responsive meanwhile: this loop is its main loop. */
+  while (jd_case_checker_is_refreshing (checker))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  gtk_drop_down_set_selected (dropdown, 1);  /* with errors */
+  n_errors = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n_errors, >, 0);
+  g_assert_cmpuint (n_errors, <, N_SAMPLE_CASES);
+  for (guint i = 0; i < MIN (n_errors, 200); i++)
+    {
+      g_autoptr(JdCase) kase = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_true (has_error (jd_case_checker_check (checker, kase)));
+    }
+
+  gtk_drop_down_set_selected (dropdown, 2);  /* overdue */
+  n_overdue = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n_overdue, >, 0);
+  for (guint i = 0; i < MIN (n_overdue, 200); i++)
+    {
+      g_autoptr(JdCase) kase = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_true (has_overdue (jd_case_checker_check (checker, kase)));
+    }
+
+  /* Within 30 days holds the overdue ones and those coming. */
+  gtk_drop_down_set_selected (dropdown, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, n_overdue);
+
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 idle_window (gpointer data)
 {
   return !jd_window_is_busy (data);
@@ -448,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/app/model/pages", test_model_pages);
   g_test_add_func ("/app/model/search", test_model_search);
   g_test_add_func ("/app/window/cases", test_window_cases);
+  g_test_add_func ("/app/window/findings-filter", test_window_findings_filter);
   g_test_add_func ("/app/window/empty", test_window_empty);
   g_test_add_func ("/app/window/import", test_window_import);
   status = g_test_run ();

@@ -23,6 +23,14 @@ struct _JdCaseChecker
   JdValidator *validator;
   JdRuleData  *data;
   GHashTable  *cache;   /* case id → Entry */
+  char        *profile_id;
+  GDate        as_of;
+
+  /* The refresh of the store's case checks running on a worker thread, if any. */
+  GCancellable *refresh_cancellable;
+  gint          refresh_done;   /* atomic: cases checked so far */
+  gint          refresh_total;  /* atomic: cases to check */
+  guint         refresh_poll_id;
 
   guint        n_checked;
 };
@@ -32,6 +40,8 @@ G_DEFINE_FINAL_TYPE (JdCaseChecker, jd_case_checker, G_TYPE_OBJECT)
 enum
 {
   CHANGED,
+  REFRESH_PROGRESS,
+  CHECKS_UPDATED,
   N_SIGNALS
 };
 
@@ -50,6 +60,11 @@ jd_case_checker_finalize (GObject *object)
 {
   JdCaseChecker *self = JD_CASE_CHECKER (object);
 
+  if (self->refresh_cancellable != NULL)
+    g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  g_clear_handle_id (&self->refresh_poll_id, g_source_remove);
+  g_clear_pointer (&self->profile_id, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->validator);
   g_clear_object (&self->data);
@@ -67,6 +82,13 @@ jd_case_checker_class_init (JdCaseCheckerClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* While jd_case_checker_refresh_all() runs: how far it is, from 0 to 1. */
+  signals[REFRESH_PROGRESS] = g_signal_new ("refresh-progress", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            1, G_TYPE_DOUBLE);
+  /* The store's case checks are up to date (the filters on findings can be read again). */
+  signals[CHECKS_UPDATED] = g_signal_new ("checks-updated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -123,6 +145,9 @@ jd_case_checker_configure (JdCaseChecker  *self,
 
   g_clear_object (&self->validator);
   self->validator = jd_validator_new (profile, jd_calendar_get_default (), &date);
+  g_free (self->profile_id);
+  self->profile_id = g_strdup (jd_profile_get_id (profile));
+  self->as_of = date;
   g_hash_table_remove_all (self->cache);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -145,6 +170,170 @@ jd_case_checker_reload (JdCaseChecker  *self,
   g_hash_table_remove_all (self->cache);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+const GDate *
+jd_case_checker_get_as_of (JdCaseChecker *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+
+  return g_date_valid (&self->as_of) ? &self->as_of : NULL;
+}
+
+/* Checking every case: on a worker thread with its own connection, as the window writes
+ * sample data; WAL lets the window read meanwhile. */
+
+typedef struct
+{
+  char  *path;
+  char  *profile_id;
+  GDate  as_of;
+} RefreshData;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  g_free (data->path);
+  g_free (data->profile_id);
+  g_free (data);
+}
+
+static void
+refresh_progress_cb (guint64  done,
+                     guint64  total,
+                     gpointer user_data)
+{
+  JdCaseChecker *self = user_data;
+
+  g_atomic_int_set (&self->refresh_total, (gint) MIN (total, G_MAXINT));
+  g_atomic_int_set (&self->refresh_done, (gint) MIN (done, G_MAXINT));
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  JdCaseChecker *self = source_object;
+  RefreshData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdProfile) profile = NULL;
+  g_autoptr(JdValidator) validator = NULL;
+  g_autoptr(JdRuleData) rule_data = NULL;
+  gint64 n;
+
+  store = jd_store_open (data->path, JD_STORE_OPEN_NONE, &error);
+  if (store != NULL)
+    profile = jd_profile_load (data->profile_id, &error);
+  if (profile != NULL)
+    {
+      validator = jd_validator_new (profile, jd_calendar_get_default (), &data->as_of);
+      g_atomic_int_set (&self->refresh_total,
+                        (gint) MAX (0, jd_case_checks_count_stale (store, validator, NULL)));
+      rule_data = jd_validator_load_data (store, &error);
+    }
+  if (rule_data == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  n = jd_case_checks_refresh (store, validator, rule_data, refresh_progress_cb, self, cancellable,
+                              &error);
+  if (n < 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+static gboolean
+refresh_poll_cb (gpointer user_data)
+{
+  JdCaseChecker *self = user_data;
+
+  g_signal_emit (self, signals[REFRESH_PROGRESS], 0, jd_case_checker_get_refresh_fraction (self));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JdCaseChecker *self = JD_CASE_CHECKER (source);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_int (G_TASK (result), &error);
+  /* A newer refresh replaced this one: it reports for both. */
+  if (cancellable != self->refresh_cancellable)
+    return;
+  g_clear_object (&self->refresh_cancellable);
+  g_clear_handle_id (&self->refresh_poll_id, g_source_remove);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not check every case: %s", error->message);
+  g_signal_emit (self, signals[CHECKS_UPDATED], 0);
+}
+
+void
+jd_case_checker_refresh_all (JdCaseChecker *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RefreshData *data;
+
+  g_return_if_fail (JD_IS_CASE_CHECKER (self));
+
+  if (self->refresh_cancellable != NULL)
+    g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  if (self->validator == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jd_case_checker_configure (self, NULL, NULL, &error))
+        {
+          g_warning ("Could not load the rules profile: %s", error->message);
+          return;
+        }
+    }
+
+  data = g_new0 (RefreshData, 1);
+  data->path = g_strdup (jd_store_get_path (self->store));
+  data->profile_id = g_strdup (self->profile_id);
+  data->as_of = self->as_of;
+  g_atomic_int_set (&self->refresh_done, 0);
+  g_atomic_int_set (&self->refresh_total, 0);
+  self->refresh_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->refresh_cancellable, refresh_done_cb, NULL);
+  g_task_set_source_tag (task, jd_case_checker_refresh_all);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+  g_task_run_in_thread (task, refresh_thread);
+  if (self->refresh_poll_id == 0)
+    self->refresh_poll_id = g_timeout_add (250, refresh_poll_cb, self);
+}
+
+gboolean
+jd_case_checker_is_refreshing (JdCaseChecker *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), FALSE);
+
+  return self->refresh_cancellable != NULL;
+}
+
+double
+jd_case_checker_get_refresh_fraction (JdCaseChecker *self)
+{
+  int total;
+
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), 0);
+
+  total = g_atomic_int_get (&self->refresh_total);
+  if (self->refresh_cancellable == NULL)
+    return 1;
+  if (total <= 0)
+    return 0;
+  return (double) g_atomic_int_get (&self->refresh_done) / total;
 }
 
 static gboolean

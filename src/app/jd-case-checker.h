@@ -32,6 +32,15 @@ const char    *jd_case_checker_agency_name    (JdCaseChecker  *self,
 const char    *jd_case_checker_officer_name   (JdCaseChecker  *self,
                                                const char     *officer_id);
 JdStore       *jd_case_checker_get_store      (JdCaseChecker  *self);
+/* The "as of" date the rules run for. */
+const GDate   *jd_case_checker_get_as_of      (JdCaseChecker  *self);
+/* Brings the store's checks of every case (jd-case-checks.h) up to date for the profile and
+ * date, on a worker thread: emits "refresh-progress" while it runs and "checks-updated" when
+ * done. A new call, or another configuration, replaces the one running. */
+void           jd_case_checker_refresh_all    (JdCaseChecker  *self);
+gboolean       jd_case_checker_is_refreshing  (JdCaseChecker  *self);
+/* From 0 to 1 while refreshing; 1 when not. */
+double         jd_case_checker_get_refresh_fraction (JdCaseChecker *self);
 /* How many cases the rules ran over since the checker was made: for tests. */
 guint          jd_case_checker_get_n_checked  (JdCaseChecker  *self);
 

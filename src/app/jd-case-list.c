@@ -5,6 +5,7 @@
 
 #include "jd-format.h"
 #include "jd-labels.h"
+#include "jd-rule-context.h"
 
 typedef enum
 {
@@ -31,6 +32,7 @@ struct _JdCaseList
   GtkWidget       *box;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *type_dropdown;
+  GtkDropDown     *findings_dropdown;
   GtkColumnView   *column_view;
   GtkStack        *stack;
 
@@ -92,6 +94,53 @@ type_selected_cb (JdCaseList *self)
                                       selected >= 1 && selected <= G_N_ELEMENTS (action_types)
                                         ? action_types[selected - 1] : NULL);
   update_stack (self);
+}
+
+/* The choices of findings_dropdown, in its order. */
+enum
+{
+  FINDINGS_ANY,
+  FINDINGS_ERRORS,
+  FINDINGS_OVERDUE,
+  FINDINGS_DUE_7,
+  FINDINGS_DUE_30,
+};
+
+static void
+findings_selected_cb (JdCaseList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->findings_dropdown);
+  const GDate *as_of;
+  GDate due_by;
+  char due_by_text[16];
+  const char *due = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  as_of = jd_case_checker_get_as_of (self->checker);
+  if (as_of != NULL && selected >= FINDINGS_OVERDUE)
+    {
+      due_by = *as_of;
+      if (selected == FINDINGS_OVERDUE)
+        g_date_subtract_days (&due_by, 1);
+      else
+        g_date_add_days (&due_by, selected == FINDINGS_DUE_7 ? 7 : 30);
+      due = jd_rule_date_iso (&due_by, due_by_text);
+    }
+  jd_case_list_model_set_checks_filter (self->model, selected == FINDINGS_ERRORS, due);
+  update_stack (self);
+}
+
+/* The rules' results changed under a filter that reads them. */
+static void
+checks_updated_cb (JdCaseList *self)
+{
+  if (gtk_drop_down_get_selected (self->findings_dropdown) != FINDINGS_ANY)
+    {
+      jd_case_list_model_reload (self->model);
+      update_stack (self);
+    }
 }
 
 static void
@@ -226,11 +275,13 @@ jd_case_list_class_init (JdCaseListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, box);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, findings_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, column_view);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -286,6 +337,11 @@ jd_case_list_set_model (JdCaseList      *self,
 
   g_signal_connect_object (model, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (checker, "checks-updated", G_CALLBACK (checks_updated_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* The as-of date moves "overdue" and "due within". */
+  g_signal_connect_object (checker, "changed", G_CALLBACK (findings_selected_cb), self,
+                           G_CONNECT_SWAPPED);
   update_stack (self);
 }
 
@@ -303,6 +359,14 @@ jd_case_list_get_column_view (JdCaseList *self)
   g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
 
   return self->column_view;
+}
+
+GtkDropDown *
+jd_case_list_get_findings_dropdown (JdCaseList *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
+
+  return self->findings_dropdown;
 }
 
 GtkSearchEntry *

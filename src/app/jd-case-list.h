@@ -22,6 +22,8 @@ void             jd_case_list_set_model        (JdCaseList      *self,
 JdCaseListModel *jd_case_list_get_model        (JdCaseList      *self);
 GtkColumnView   *jd_case_list_get_column_view  (JdCaseList      *self);
 GtkSearchEntry  *jd_case_list_get_search_entry (JdCaseList      *self);
+/* Any findings, with errors, overdue, due within 7 or 30 days: for tests. */
+GtkDropDown     *jd_case_list_get_findings_dropdown (JdCaseList *self);
 void             jd_case_list_focus_search     (JdCaseList      *self);
 
 G_END_DECLS

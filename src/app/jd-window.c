@@ -85,7 +85,18 @@ update_title (JdWindow *self)
 
   /* TRANSLATORS: the number of cases the list shows */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
-  adw_window_title_set_subtitle (self->list_title, count);
+  if (jd_case_checker_is_refreshing (self->checker))
+    {
+      g_autofree char *subtitle = NULL;
+
+      /* TRANSLATORS: “3,000 cases · checking every case: 45%” */
+      subtitle = g_strdup_printf (_("%s · checking every case: %d%%"), count,
+                                  (int) (jd_case_checker_get_refresh_fraction (self->checker)
+                                         * 100));
+      adw_window_title_set_subtitle (self->list_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->list_title, count);
 }
 
 static void
@@ -203,6 +214,7 @@ jd_window_reload (JdWindow *self)
 
   if (!jd_case_checker_reload (self->checker, &error))
     jd_window_toast (self, error->message);
+  jd_case_checker_refresh_all (self->checker);
   jd_case_list_model_reload (self->model);
   show_main_view (self);
   g_signal_emit (self, signals[SIGNAL_RELOADED], 0);
@@ -470,6 +482,7 @@ static void
 rules_setting_changed_cb (JdWindow *self)
 {
   configure_checker (self);
+  jd_case_checker_refresh_all (self->checker);
   /* Rebinding every visible row runs the new rules over them. */
   jd_case_list_model_reload (self->model);
   jd_case_page_refresh (self->case_page);
@@ -627,6 +640,10 @@ jd_window_new (GtkApplication *application,
   jd_case_list_set_model (self->case_list, self->model, self->checker);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checker, "refresh-progress", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checker, "checks-updated", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
   update_title (self);
   g_signal_connect_object (self->settings, "changed::profile",
                            G_CALLBACK (rules_setting_changed_cb), self, G_CONNECT_SWAPPED);
@@ -635,6 +652,8 @@ jd_window_new (GtkApplication *application,
 
   show_main_view (self);
   restore_last_view (self);
+  /* What the rules find in every case, for the filters, in the background. */
+  jd_case_checker_refresh_all (self->checker);
   return self;
 }
 

@@ -247,6 +247,15 @@ assert_consistent (const char *path)
   return n_cases / BATCH;
 }
 
+static int
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
 static char *
 digest (const char *path)
 {
@@ -324,6 +333,8 @@ test_backup_while_pushing (Fixture       *f,
   /* One committed state: every batch answered before the backup began, and at most the one in
    * flight when it ended beyond those answered by then. */
   in_backup = assert_consistent (backup);
+  /* Password and token hashes: the copy is its owner's only, whatever the umask. */
+  g_assert_cmpint (file_mode (backup), ==, 0600);
   g_test_message ("batches in the backup: %lld", (long long) in_backup);
   g_assert_cmpint (in_backup, >=, before);
   g_assert_cmpint (in_backup, <=, after + 1);
@@ -355,10 +366,31 @@ test_backup_while_pushing (Fixture       *f,
   }
   jd_test_server_stop (&fresh_server);
 
-  /* Stopped, the server's own database can be put back; what it replaces is kept. */
+  /* Stopped, the server's own database can be put back, with the mode (and, for root, the
+   * owner) of the file it replaces, which is kept. */
   jd_test_server_stop (&f->process);
+  g_assert_cmpint (g_chmod (f->db, 0640), ==, 0);
   g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", f->db, "restore", backup, NULL), ==, 0);
   g_assert_cmpint (assert_consistent (f->db), ==, in_backup);
+  g_assert_cmpint (file_mode (f->db), ==, 0640);
+  {
+    g_autoptr(GPatternSpec) pattern = g_pattern_spec_new ("server.db.before-restore-*");
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    guint n_kept = 0;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        if (g_pattern_spec_match_string (pattern, name))
+          {
+            g_autofree char *kept = g_build_filename (f->dir, name, NULL);
+
+            g_assert_cmpint (assert_consistent (kept), ==, pusher.acknowledged);
+            n_kept++;
+          }
+      }
+    g_assert_cmpuint (n_kept, ==, 1);
+  }
 }
 
 static void

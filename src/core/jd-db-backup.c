@@ -178,6 +178,30 @@ sync_file (const char  *path,
 /* Copies the database @from_db into a new file @to_path, in one step: one read transaction, so
  * a consistent snapshot however much is written meanwhile. */
 static gboolean
+set_error_from_errno (const char  *path,
+                      GError     **error)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", path,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Case files, password and token hashes: a copy is for its owner's eyes only. */
+static gboolean
+create_private (const char  *path,
+                GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return set_error_from_errno (path, error);
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
 copy_database (sqlite3     *from_db,
                const char  *from_path,
                const char  *to_path,
@@ -188,7 +212,9 @@ copy_database (sqlite3     *from_db,
   gboolean ok = FALSE;
   int rc;
 
-  rc = sqlite3_open_v2 (to_path, &to_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (!create_private (to_path, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (to_path, &to_db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_from_db (to_db, rc, to_path, error);
@@ -274,6 +300,23 @@ remove_sidecars (const char *path)
   g_unlink (shm);
 }
 
+/* The restored database belongs to whom the one it replaces did: root restoring the database of
+ * a service's own user must not leave it a file that service cannot write. */
+static void
+same_owner_and_mode (const char *model,
+                     const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (model, &st) != 0)
+    return;
+  /* Only root may give a file away; anyone else keeps restoring files of their own. */
+  if (chown (path, st.st_uid, st.st_gid) != 0 && errno != EPERM)
+    g_debug ("%s: %s", path, g_strerror (errno));
+  if (g_chmod (path, st.st_mode & 0777) != 0)
+    g_debug ("%s: %s", path, g_strerror (errno));
+}
+
 gboolean
 jd_db_restore (JdDbKind     kind,
                int          latest_version,
@@ -331,6 +374,8 @@ jd_db_restore (JdDbKind     kind,
       g_unlink (partial);
       goto out;
     }
+  if (kept != NULL)
+    same_owner_and_mode (db_path, partial);
 
   /* The current database is kept, never deleted: a wrong restore can be undone. */
   if (kept != NULL && g_rename (db_path, kept) != 0)

@@ -220,6 +220,13 @@ test_restore_refuses (JdTestStore   *f,
   g_assert_false (jd_store_restore (f->path, backup, NULL, &error));
   g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_LOCKED);
   jd_test_raw_exec (db, "ROLLBACK");
+  g_clear_error (&error);
+
+  /* Another program merely holding it open, as the app or a server does between writes: it
+   * would go on writing into the file set aside, so nothing is replaced either. */
+  jd_test_raw_exec (db, "SELECT count(*) FROM sqlite_schema");
+  g_assert_false (jd_store_restore (f->path, backup, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_LOCKED);
   sqlite3_close (db);
   assert_unchanged (f->path, before);
 }

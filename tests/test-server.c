@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "jd-test-server.h"
 #include "jd-test-util.h"
 
 /* jiandu-server is tested as it runs: the real binary on 127.0.0.1, spoken to over HTTP. */
@@ -35,66 +36,12 @@ static const char seed_json[] =
   "\"social_supervisors\":[{\"id\":\"s1\",\"name\":\"王五\"}]}";
 
 static void
-rm_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-/* Runs a jiandu-server command with @input on stdin; returns its exit status. */
-static int
-run_server_command (const char *input,
-                    char      **err_out,
-                    const char *first,
-                    ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("JIANDU_SERVER"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                               | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_strdelimit (err, "\n", ' ');
-  g_test_message ("jiandu-server %s: exit %d: %s", first, g_subprocess_get_exit_status (process),
-                  err);
-  if (err_out != NULL)
-    *err_out = g_steal_pointer (&err);
-  return g_subprocess_get_exit_status (process);
-}
-
-static void
 add_user (Fixture    *f,
           const char *name,
           const char *agency,
           const char *role)
 {
-  g_assert_cmpint (run_server_command (PASSWORD "\n", NULL, "--db", f->db, "user", "add", name,
-                                       "--agency", agency, "--role", role, NULL), ==, 0);
+  jd_test_server_add_user (f->db, name, agency, role, PASSWORD);
 }
 
 static void
@@ -103,7 +50,7 @@ fixture_seed (Fixture *f)
   g_autofree char *doc = g_build_filename (f->dir, "seed.json", NULL);
 
   g_assert_true (g_file_set_contents (doc, seed_json, -1, NULL));
-  g_assert_cmpint (run_server_command (NULL, NULL, "--db", f->db, "import", doc, NULL), ==, 0);
+  g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", f->db, "import", doc, NULL), ==, 0);
   add_user (f, "dist", "d", "district");
   add_user (f, "town1", "t1", "town");
   add_user (f, "off2", "t2", "officer");
@@ -115,56 +62,23 @@ static void
 server_start (Fixture            *f,
               const char * const *extra)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  const char *prefix = "listening on ";
+  g_autofree char *url = NULL;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("JIANDU_SERVER"));
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, f->db);
-  g_ptr_array_add (argv, "--listen");
-  g_ptr_array_add (argv, "127.0.0.1:0");
-  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) extra[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_set_stderr_file_path (launcher, f->log);
-  f->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (f->process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, prefix));
+  f->process = jd_test_server_start (f->db, NULL, f->log, extra, &url);
   g_clear_pointer (&f->base, g_free);
-  f->base = g_strdup_printf ("%sapi/v1/", line + strlen (prefix));
+  f->base = g_strconcat (url, "api/v1/", NULL);
 }
 
 static void
 server_stop (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (f->process, SIGTERM);
-  g_subprocess_wait (f->process, NULL, &error);
-  g_assert_no_error (error);
-  if (g_subprocess_get_if_signaled (f->process))
-    g_test_message ("server killed by signal %d", g_subprocess_get_term_sig (f->process));
-  g_assert_true (g_subprocess_get_if_exited (f->process));
-  g_assert_cmpint (g_subprocess_get_exit_status (f->process), ==, 0);
-  g_clear_object (&f->process);
+  jd_test_server_stop (&f->process);
 }
 
 static void
 server_kill (Fixture *f)
 {
-  g_subprocess_force_exit (f->process);
-  g_subprocess_wait (f->process, NULL, NULL);
-  g_clear_object (&f->process);
+  jd_test_server_kill (&f->process);
 }
 
 static void
@@ -188,7 +102,7 @@ fixture_tear_down (Fixture       *f,
   if (f->process != NULL)
     server_stop (f);
   g_clear_object (&f->session);
-  rm_tree (f->dir);
+  jd_test_rm_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->log);
@@ -469,7 +383,7 @@ test_login (Fixture       *f,
   }
 
   /* Disabling a user refuses their sign-in and revokes the tokens they hold. */
-  g_assert_cmpint (run_server_command (NULL, NULL, "--db", f->db, "user", "disable", "town1",
+  g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", f->db, "user", "disable", "town1",
                                        NULL), ==, 0);
   {
     g_auto(Reply) reply = login (f, "town1", PASSWORD);
@@ -1255,23 +1169,23 @@ test_import_cli (void)
     "{\"format\":\"jiandu/1\",\"agencies\":[{\"id\":\"d\",\"name\":\"区\",\"kind\":\"government\"}],"
     "\"cases\":[{\"id\":\"c1\",\"agency_id\":\"d\"},"
     "{\"id\":\"c2\",\"agency_id\":\"d\",\"decision\":{\"date\":\"2025-13-01\"}}]}", -1, NULL));
-  g_assert_cmpint (run_server_command (NULL, &err, "--db", db, "import", doc, NULL), ==, 2);
+  g_assert_cmpint (jd_test_server_run (NULL, &err, "--db", db, "import", doc, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "cases[1].decision.date"));
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_server_command ("\n", &err, "--db", db, "user", "add", "u", "--agency",
+  g_assert_cmpint (jd_test_server_run ("\n", &err, "--db", db, "user", "add", "u", "--agency",
                                        "d", "--role", "town", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "password"));
-  g_assert_cmpint (run_server_command ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
+  g_assert_cmpint (jd_test_server_run ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
                                        "d", "--role", "mayor", NULL), ==, 2);
-  g_assert_cmpint (run_server_command ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
+  g_assert_cmpint (jd_test_server_run ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
                                        "d", "--role", "town", NULL), ==, 0);
-  g_assert_cmpint (run_server_command ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
+  g_assert_cmpint (jd_test_server_run ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
                                        "d", "--role", "town", NULL), ==, 2);
-  g_assert_cmpint (run_server_command (NULL, NULL, "--db", db, "user", "disable", "nobody", NULL),
+  g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", db, "user", "disable", "nobody", NULL),
                    ==, 2);
-  g_assert_cmpint (run_server_command (NULL, NULL, "--db", db, "frobnicate", NULL), ==, 2);
-  g_assert_cmpint (run_server_command (NULL, NULL, "--db", db, "--listen", "nowhere", NULL), ==, 2);
+  g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", db, "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", db, "--listen", "nowhere", NULL), ==, 2);
 
   raw = jd_test_raw_open (db);
   g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT count(*) FROM rows", -1, &stmt, NULL), ==,
@@ -1285,7 +1199,7 @@ test_import_cli (void)
   g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "$argon2id$"));
   sqlite3_finalize (stmt);
   sqlite3_close (raw);
-  rm_tree (dir);
+  jd_test_rm_tree (dir);
 }
 
 typedef struct

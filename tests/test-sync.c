@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "jd-test-server.h"
 #include "jd-test-util.h"
 #include "jd-sync-client.h"
 
@@ -53,24 +54,6 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
-rm_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 log_lines (const char *what,
            const char *text)
 {
@@ -81,78 +64,28 @@ log_lines (const char *what,
       g_test_message ("%s: %s", what, lines[l]);
 }
 
-static int
-run_server_command (const char *input,
-                    const char *first,
-                    ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("JIANDU_SERVER"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                               | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  log_lines ("jiandu-server", err);
-  return g_subprocess_get_exit_status (process);
-}
-
 static void
 add_user (Fixture    *f,
           const char *name,
           const char *agency,
           const char *role)
 {
-  g_assert_cmpint (run_server_command (PASSWORD "\n", "--db", f->db, "user", "add", name,
-                                       "--agency", agency, "--role", role, NULL), ==, 0);
+  jd_test_server_add_user (f->db, name, agency, role, PASSWORD);
 }
 
 static void
 server_start (Fixture *f)
 {
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  const char *prefix = "listening on http://";
-
-  g_subprocess_launcher_set_stderr_file_path (launcher, f->log);
-  f->process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("JIANDU_SERVER"),
-                                            "--db", f->db, "--listen",
-                                            f->listen != NULL ? f->listen : "127.0.0.1:0",
-                                            NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (f->process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, prefix));
   g_free (f->url);
-  f->url = g_strdup (line + strlen ("listening on "));
+  f->process = jd_test_server_start (f->db, f->listen, f->log, NULL, &f->url);
   if (f->listen == NULL)
-    f->listen = g_strndup (line + strlen (prefix), strlen (line) - strlen (prefix) - 1);
+    f->listen = jd_test_server_address (f->url);
 }
 
 static void
 server_kill (Fixture *f)
 {
-  g_subprocess_send_signal (f->process, SIGKILL);
-  g_subprocess_wait (f->process, NULL, NULL);
-  g_clear_object (&f->process);
+  jd_test_server_kill (&f->process);
 }
 
 static void
@@ -168,7 +101,7 @@ fixture_set_up (Fixture       *f,
   f->log = g_build_filename (f->dir, "server.log", NULL);
   doc = g_build_filename (f->dir, "seed.json", NULL);
   g_assert_true (g_file_set_contents (doc, seed_json, -1, NULL));
-  g_assert_cmpint (run_server_command (NULL, "--db", f->db, "import", doc, NULL), ==, 0);
+  g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", f->db, "import", doc, NULL), ==, 0);
   add_user (f, "dist", "d", "district");
   add_user (f, "town1", "t1", "town");
   add_user (f, "off2", "t2", "officer");
@@ -189,7 +122,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->process != NULL)
     server_kill (f);
-  rm_tree (f->dir);
+  jd_test_rm_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->log);

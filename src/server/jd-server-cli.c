@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jd-codec.h"
+#include "jd-db-backup.h"
 #include "jd-server.h"
 #include "jd-server-auth.h"
 #include "jd-server-sync.h"
@@ -176,6 +177,65 @@ import (Settings *settings,
   return JD_SERVER_EXIT_OK;
 }
 
+/* A consistent copy of the database, while the server may be running and writing to it. */
+static int
+backup (Settings *settings,
+        int       argc,
+        char    **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdServerStore) store = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) args = NULL;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the backup to FILE (required)"),
+      N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Copies the database, consistently, while the server "
+                                           "may be running. The backup is one file that "
+                                           "`restore` can put back; it never overwrites one."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return bad_input_error (error);
+  if (out == NULL || g_strv_length (args) != 1)
+    return bad_input (_("usage: jiandu-server --db PATH backup --out FILE"));
+  /* Opening would make an empty database: a backup of nothing is a mistake. */
+  if (!g_file_test (settings->db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *message = g_strdup_printf (_("no database “%s”"), settings->db_path);
+      return bad_input (message);
+    }
+  store = jd_server_store_open (settings->db_path, &error);
+  if (store == NULL || !jd_server_store_backup (store, out, &error))
+    return bad_input_error (error);
+  g_print (_("Backed up %s to %s\n"), settings->db_path, out);
+  return JD_SERVER_EXIT_OK;
+}
+
+/* Puts a backup back, while the server is stopped; the database it replaces is kept. */
+static int
+restore (Settings *settings,
+         int       argc,
+         char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (argc != 2)
+    return bad_input (_("usage: jiandu-server --db PATH restore FILE"));
+  if (!jd_db_restore (JD_DB_SERVER, JD_SERVER_STORE_VERSION, settings->db_path, argv[1], &kept,
+                      &error))
+    return bad_input_error (error);
+  g_print (_("Restored %s from %s\n"), settings->db_path, argv[1]);
+  if (kept != NULL)
+    g_print (_("The database it replaced is kept as %s\n"), kept);
+  return JD_SERVER_EXIT_OK;
+}
+
 /* One line from standard input, without its line break; NULL when there is none. */
 static char *
 read_password (void)
@@ -283,11 +343,33 @@ user_command (Settings *settings,
   return bad_input (_("usage: jiandu-server --db PATH user add|list|disable …"));
 }
 
+static const struct
+{
+  const char *name;
+  const char *usage;
+} commands[] = {
+  { "import", N_("Seed rows from a jiandu/1 document: import FILE") },
+  { "user", N_("Accounts: user add NAME --agency ID --role ROLE, user list, user disable NAME") },
+  { "backup", N_("Copy the database, also while it serves: backup --out FILE") },
+  { "restore", N_("Put a backup back, the server stopped: restore FILE") },
+};
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-10s %s", commands[i].name, _(commands[i].usage));
+  return g_string_free (text, FALSE);
+}
+
 int
 jd_server_cli_run (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("[import FILE | user …]"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[COMMAND …]"));
+  g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Settings) settings = { 0 };
   g_auto(GStrv) args = g_strdupv (argv);
@@ -314,7 +396,10 @@ jd_server_cli_run (int    argc,
   };
   char **rest;
 
-  g_option_context_set_summary (context, _("The Jiandu district sync server."));
+  g_option_context_set_summary (context, _("The Jiandu district sync server. Without a command "
+                                           "it serves (--listen is needed)."));
+  description = commands_description ();
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   /* Options after the command belong to the command (user add --role …). */
   g_option_context_set_strict_posix (context, TRUE);
@@ -335,6 +420,10 @@ jd_server_cli_run (int    argc,
     return import (&settings, n_args - 1, rest);
   if (strcmp (rest[0], "user") == 0)
     return user_command (&settings, n_args - 1, rest);
+  if (strcmp (rest[0], "backup") == 0)
+    return backup (&settings, n_args - 1, rest);
+  if (strcmp (rest[0], "restore") == 0)
+    return restore (&settings, n_args - 1, rest);
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), rest[0]);
     return bad_input (message);

@@ -4,10 +4,13 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "jd-db-backup.h"
+
 G_DEFINE_QUARK (jd-server-store-error-quark, jd_server_store_error)
 
 struct _JdServerStore
 {
+  char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text (a literal) → prepared statement */
 };
@@ -167,7 +170,61 @@ jd_server_store_free (JdServerStore *self)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
   sqlite3_close (self->db);
+  g_free (self->path);
   g_free (self);
+}
+
+static int
+query_int (JdServerStore *self,
+           const char    *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A new file, or one from before the server marked its files, becomes a server database; any
+ * other database, a replica's above all, is refused rather than filled with server tables. */
+static gboolean
+check_identity (JdServerStore  *self,
+                GError        **error)
+{
+  int application_id = query_int (self, "PRAGMA application_id");
+  int version = query_int (self, "PRAGMA user_version");
+  int n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+  int n_ours = query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                                "AND name IN ('rows', 'users', 'tokens')");
+
+  if (application_id < 0 || version < 0 || n_tables < 0 || n_ours < 0)
+    return fail (self, error);
+  if (application_id == 0 && (n_tables == 0 || n_ours == 3))
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; "
+                                              "PRAGMA user_version = %d",
+                                              jd_db_application_id (JD_DB_SERVER),
+                                              JD_SERVER_STORE_VERSION);
+      return exec (self, sql, error);
+    }
+  if (application_id != jd_db_application_id (JD_DB_SERVER))
+    {
+      g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_FAILED,
+                   _("“%s” is not a Jiandu server database"), self->path);
+      return FALSE;
+    }
+  if (version > JD_SERVER_STORE_VERSION)
+    {
+      g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_FAILED,
+                   _("“%s” was made by a newer version of jiandu-server (schema %d; this "
+                     "version knows up to %d)"),
+                   self->path, version, JD_SERVER_STORE_VERSION);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 JdServerStore *
@@ -177,6 +234,7 @@ jd_server_store_open (const char *path,
   g_autoptr(JdServerStore) self = g_new0 (JdServerStore, 1);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 
+  self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             stmt_finalize);
   if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
@@ -187,6 +245,8 @@ jd_server_store_open (const char *path,
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
+  if (!check_identity (self, error))
+    return NULL;
   /* A mutation the server answered "applied" must survive a power cut: FULL syncs every commit. */
   if (!exec (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
              error)
@@ -196,6 +256,14 @@ jd_server_store_open (const char *path,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+gboolean
+jd_server_store_backup (JdServerStore *self,
+                        const char    *path,
+                        GError       **error)
+{
+  return jd_db_backup (self->db, self->path, path, error);
 }
 
 gboolean

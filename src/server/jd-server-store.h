@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 #define JD_SERVER_STORE_ERROR (jd_server_store_error_quark ())
 
+/* The schema version, in PRAGMA user_version beside the server's application_id. */
+#define JD_SERVER_STORE_VERSION 1
+
 typedef enum
 {
   JD_SERVER_STORE_ERROR_FAILED,   /* SQLite said no */
@@ -58,6 +61,11 @@ void           jd_server_row_free              (JdServerRow   *row);
 JdServerStore *jd_server_store_open            (const char    *path,
                                                 GError       **error);
 void           jd_server_store_free            (JdServerStore *self);
+
+/* A consistent copy of the live database into the new file @path (jd_db_backup). */
+gboolean       jd_server_store_backup          (JdServerStore *self,
+                                                const char    *path,
+                                                GError       **error);
 
 gboolean       jd_server_store_begin           (JdServerStore *self,
                                                 GError       **error);

@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jd-application.h"
 #include "jd-case-list-model.h"
 #include "jd-format.h"
 #include "jd-preferences-window.h"
@@ -300,7 +301,7 @@ test_window_cases (void)
 
   /* The preferences: another "as of" date runs the rules again over the rows shown. */
   {
-    g_autoptr(GSettings) settings = g_settings_new ("io.github.jiandu.Jiandu");
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     JdCaseChecker *checker = jd_window_get_checker (window);
     GtkWidget *preferences = jd_preferences_window_new (GTK_WINDOW (window));
     guint checked;
@@ -491,6 +492,48 @@ test_window_import (void)
   jd_test_rm_dir (dir);
 }
 
+/* The app ID of the build's profile names the application, its settings and its icon, and a
+ * development build's window shows libadwaita's striped header bars. */
+static void
+test_window_identity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdApplication) app = jd_application_new ();
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "identity.db", NULL);
+  g_autofree char *schema_path = g_strdelimit (g_strdup_printf ("/%s/", APP_ID), ".", '/');
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autofree char *icons = NULL;
+  g_autoptr(JdStore) store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  JdWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (app)), ==, APP_ID);
+  g_assert_true (g_str_has_prefix (APP_ID, "io.github.jiandu.Jiandu"));
+  g_assert_cmpint (APP_DEVELOPMENT, ==, g_str_has_suffix (APP_ID, ".Devel"));
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  g_assert_nonnull (schema);
+  g_assert_cmpstr (g_settings_schema_get_path (schema), ==, schema_path);
+
+  /* GtkApplication adds the icons folder under its resource base path to the icon theme, which
+   * is where an uninstalled build finds its icon. */
+  icons = g_strconcat (g_application_get_resource_base_path (G_APPLICATION (app)), "/icons",
+                       NULL);
+  gtk_icon_theme_add_resource_path (theme, icons);
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, APP_ID);
+
+  window = jd_window_new (NULL, store);
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, APP_DEVELOPMENT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  jd_test_rm_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/app/window/findings-filter", test_window_findings_filter);
   g_test_add_func ("/app/window/empty", test_window_empty);
   g_test_add_func ("/app/window/import", test_window_import);
+  g_test_add_func ("/app/window/identity", test_window_identity);
   status = g_test_run ();
 
   jd_test_rm_dir (dir);

@@ -48,7 +48,7 @@ about_cb (GSimpleAction *action,
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
                         "application-name", _("Jiandu"),
-                        "application-icon", "io.github.jiandu.Jiandu",
+                        "application-icon", APP_ID,
                         "developer-name", _("The Jiandu developers"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Administrative law-enforcement supervision: rosters, "
@@ -121,6 +121,10 @@ jd_application_startup (GApplication *app)
   const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (jd_application_parent_class)->startup (app);
+
+  /* The icon installed under the app ID, or for an uninstalled build the copy in the
+   * resources' icons folder, which GtkApplication adds to the icon theme. */
+  gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -214,7 +218,7 @@ JdApplication *
 jd_application_new (void)
 {
   return g_object_new (JD_TYPE_APPLICATION,
-                       "application-id", "io.github.jiandu.Jiandu",
+                       "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/jiandu/app",
                        NULL);

@@ -85,7 +85,7 @@ jd_preferences_window_init (JdPreferencesWindow *self)
   g_autofree char *as_of = NULL;
   guint selected = 0;
 
-  self->settings = g_settings_new ("io.github.jiandu.Jiandu");
+  self->settings = g_settings_new (APP_ID);
   current = g_settings_get_string (self->settings, "profile");
   as_of = g_settings_get_string (self->settings, "as-of-date");
 

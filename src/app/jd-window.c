@@ -8,7 +8,6 @@
 #include "jd-roster-import.h"
 #include "jd-sample-store.h"
 
-#define APP_ID "io.github.jiandu.Jiandu"
 #define SAMPLE_CASES 2000
 #define SAMPLE_SEED 1
 
@@ -613,6 +612,9 @@ static void
 jd_window_init (JdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* libadwaita stripes the header bars of a development build. */
+  if (APP_DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->sample_size = SAMPLE_CASES;
   self->settings = g_settings_new (APP_ID);

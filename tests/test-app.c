@@ -320,6 +320,44 @@ test_window_cases (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A click on a column header sorts the whole list in the store, both ways. */
+static void
+test_window_sort (void)
+{
+  g_autoptr(JdStore) store = open_sample ();
+  JdWindow *window = jd_window_new (NULL, store);
+  JdCaseList *list = jd_window_get_case_list (window);
+  JdCaseListModel *model = jd_case_list_get_model (list);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_OPENED_DESC);
+
+  jd_case_list_sort_by (list, 0, GTK_SORT_ASCENDING);  /* number */
+  g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_NUMBER_ASC);
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autoptr(JdCase) a = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(JdCase) b = g_list_model_get_item (G_LIST_MODEL (model), i + 1);
+
+      g_assert_cmpstr (jd_case_get_number (a), <=, jd_case_get_number (b));
+    }
+  jd_case_list_sort_by (list, 0, GTK_SORT_DESCENDING);
+  g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_NUMBER_DESC);
+  jd_case_list_sort_by (list, 3, GTK_SORT_ASCENDING);  /* action type */
+  g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_TYPE);
+  jd_case_list_sort_by (list, 4, GTK_SORT_ASCENDING);  /* opened: oldest first */
+  g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_OPENED_ASC);
+  {
+    g_autoptr(JdCase) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autoptr(JdCase) last = g_list_model_get_item (G_LIST_MODEL (model), N_SAMPLE_CASES - 1);
+
+    g_assert_cmpstr (jd_format_case_opened_on (first), <=, jd_format_case_opened_on (last));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_error (GPtrArray *findings)
 {
@@ -567,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/app/model/search", test_model_search);
   g_test_add_func ("/app/window/cases", test_window_cases);
   g_test_add_func ("/app/window/findings-filter", test_window_findings_filter);
+  g_test_add_func ("/app/window/sort", test_window_sort);
   g_test_add_func ("/app/window/empty", test_window_empty);
   g_test_add_func ("/app/window/import", test_window_import);
   g_test_add_func ("/app/window/identity", test_window_identity);

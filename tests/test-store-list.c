@@ -273,6 +273,37 @@ test_sort (Fixture       *f,
   for (guint i = 0; i < N_CASES; i++)
     g_assert_cmpstr (jd_entity_get_id (down->pdata[i]), ==,
                      jd_entity_get_id (up->pdata[N_CASES - 1 - i]));
+
+  /* By number both ways, and grouped by agency and type; pages read apart join up. */
+  {
+    JdCaseFilter by_number = { NULL, NULL, NULL, JD_CASE_SORT_NUMBER_ASC };
+    JdCaseFilter by_number_desc = { NULL, NULL, NULL, JD_CASE_SORT_NUMBER_DESC };
+    JdCaseFilter by_agency = { NULL, NULL, NULL, JD_CASE_SORT_AGENCY };
+    JdCaseFilter by_type = { NULL, NULL, "penalty", JD_CASE_SORT_TYPE };
+    g_autoptr(GPtrArray) numbers = list (f->store, &by_number, 0, N_CASES);
+    g_autoptr(GPtrArray) numbers_desc = list (f->store, &by_number_desc, 0, N_CASES);
+    g_autoptr(GPtrArray) second_page = list (f->store, &by_number, 100, 100);
+    g_autoptr(GPtrArray) agencies = list (f->store, &by_agency, 0, N_CASES);
+    g_autoptr(GPtrArray) types = list (f->store, &by_type, 0, N_CASES);
+
+    g_assert_cmpuint (numbers->len, ==, N_CASES);
+    for (guint i = 0; i + 1 < N_CASES; i++)
+      {
+        g_assert_cmpstr (jd_case_get_number (numbers->pdata[i]), <=,
+                         jd_case_get_number (numbers->pdata[i + 1]));
+        g_assert_cmpstr (jd_case_get_agency_id (agencies->pdata[i]), <=,
+                         jd_case_get_agency_id (agencies->pdata[i + 1]));
+      }
+    for (guint i = 0; i < N_CASES; i++)
+      g_assert_cmpstr (jd_entity_get_id (numbers->pdata[i]), ==,
+                       jd_entity_get_id (numbers_desc->pdata[N_CASES - 1 - i]));
+    for (guint i = 0; i < 100; i++)
+      g_assert_cmpstr (jd_entity_get_id (second_page->pdata[i]), ==,
+                       jd_entity_get_id (numbers->pdata[100 + i]));
+    g_assert_cmpuint (types->len, >, 0);
+    for (guint i = 0; i < types->len; i++)
+      g_assert_cmpstr (jd_case_get_action_type (types->pdata[i]), ==, "penalty");
+  }
 }
 
 static void

@@ -33,6 +33,8 @@ struct _JdCaseList
   GtkSearchEntry  *search_entry;
   GtkDropDown     *type_dropdown;
   GtkDropDown     *findings_dropdown;
+  GtkColumnViewColumn *columns[N_COLUMNS];  /* owned by the view */
+  Column           probed_column;
   GtkColumnView   *column_view;
   GtkStack        *stack;
 
@@ -223,6 +225,63 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (label, text != NULL ? text : "");
 }
 
+/* Sorting by a column header. GTK 4.8 cannot tell which column the view sorts by, so each
+ * sortable column has a sorter that notes its column when consulted: comparing two items once
+ * through the view's sorter asks the primary column first, and the view inverts its answer when
+ * descending. The list itself is sorted by the store. */
+
+static int
+probe_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  JdCaseList *self = g_object_get_data (G_OBJECT (user_data), "case-list");
+
+  self->probed_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (user_data), "column"));
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+sorter_changed_cb (JdCaseList *self)
+{
+  GtkSorter *sorter;
+  GtkOrdering ordering;
+  gboolean ascending;
+  JdCaseSort sort = JD_CASE_SORT_OPENED_DESC;
+
+  /* The view's columns go away with it, changing its sorter. */
+  if (self->model == NULL || self->column_view == NULL)
+    return;
+  sorter = gtk_column_view_get_sorter (self->column_view);
+
+  self->probed_column = N_COLUMNS;
+  /* Two different objects: a sorter says equal to an item compared with itself. */
+  ordering = gtk_sorter_compare (sorter, self, self->column_view);
+  ascending = ordering == GTK_ORDERING_SMALLER;
+  if (ordering != GTK_ORDERING_EQUAL)
+    switch (self->probed_column)
+      {
+      case COLUMN_NUMBER:
+        sort = ascending ? JD_CASE_SORT_NUMBER_ASC : JD_CASE_SORT_NUMBER_DESC;
+        break;
+      case COLUMN_AGENCY:
+        sort = ascending ? JD_CASE_SORT_AGENCY : JD_CASE_SORT_AGENCY_DESC;
+        break;
+      case COLUMN_TYPE:
+        sort = ascending ? JD_CASE_SORT_TYPE : JD_CASE_SORT_TYPE_DESC;
+        break;
+      case COLUMN_OPENED:
+        sort = ascending ? JD_CASE_SORT_OPENED_ASC : JD_CASE_SORT_OPENED_DESC;
+        break;
+      case COLUMN_TITLE:
+      case COLUMN_STATUS:
+      case N_COLUMNS:
+      default:
+        break;
+      }
+  jd_case_list_model_set_sort (self->model, sort);
+}
+
 static void
 add_column (JdCaseList *self,
             Column      column,
@@ -242,6 +301,19 @@ add_column (JdCaseList *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  if (column == COLUMN_NUMBER || column == COLUMN_AGENCY || column == COLUMN_TYPE
+      || column == COLUMN_OPENED)
+    {
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, NULL, NULL));
+      g_object_set_data (G_OBJECT (sorter), "case-list", self);
+      g_object_set_data (G_OBJECT (sorter), "column", GINT_TO_POINTER (column));
+      gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), probe_compare_cb, sorter,
+                                       NULL);
+      gtk_column_view_column_set_sorter (view_column, sorter);
+    }
+  self->columns[column] = view_column;
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
@@ -308,6 +380,11 @@ jd_case_list_init (JdCaseList *self)
   add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 100);
   add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 125);
   add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 250);
+  /* Newest first, as the store lists them unless asked otherwise. */
+  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_OPENED],
+                                  GTK_SORT_DESCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -359,6 +436,17 @@ jd_case_list_get_column_view (JdCaseList *self)
   g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
 
   return self->column_view;
+}
+
+void
+jd_case_list_sort_by (JdCaseList   *self,
+                      guint         column,
+                      GtkSortType   direction)
+{
+  g_return_if_fail (JD_IS_CASE_LIST (self));
+  g_return_if_fail (column < N_COLUMNS);
+
+  gtk_column_view_sort_by_column (self->column_view, self->columns[column], direction);
 }
 
 GtkDropDown *

@@ -22,6 +22,11 @@ void             jd_case_list_set_model        (JdCaseList      *self,
 JdCaseListModel *jd_case_list_get_model        (JdCaseList      *self);
 GtkColumnView   *jd_case_list_get_column_view  (JdCaseList      *self);
 GtkSearchEntry  *jd_case_list_get_search_entry (JdCaseList      *self);
+/* As a click on the header of column @column (0: number, 1: title, 2: agency, 3: action type,
+ * 4: opened, 5: findings): for tests. */
+void             jd_case_list_sort_by (JdCaseList  *self,
+                                       guint        column,
+                                       GtkSortType  direction);
 /* Any findings, with errors, overdue, due within 7 or 30 days: for tests. */
 GtkDropDown     *jd_case_list_get_findings_dropdown (JdCaseList *self);
 void             jd_case_list_focus_search     (JdCaseList      *self);

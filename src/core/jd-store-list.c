@@ -176,10 +176,35 @@ jd_store_list_cases_filtered (JdStore             *self,
     g_string_append (sql, " ORDER BY f.rowid DESC");
   else if (query.short_words->len > 0)
     g_string_append (sql, " ORDER BY s.pk DESC");
-  else if (filter->sort == JD_CASE_SORT_OPENED_ASC)
-    g_string_append (sql, " ORDER BY c.opened_on ASC, c.pk ASC");
   else
-    g_string_append (sql, " ORDER BY c.opened_on DESC, c.pk DESC");
+    switch (filter->sort)
+      {
+      case JD_CASE_SORT_OPENED_ASC:
+        g_string_append (sql, " ORDER BY c.opened_on ASC, c.pk ASC");
+        break;
+      case JD_CASE_SORT_NUMBER_ASC:
+        g_string_append (sql, " ORDER BY c.number ASC, c.pk ASC");
+        break;
+      case JD_CASE_SORT_NUMBER_DESC:
+        g_string_append (sql, " ORDER BY c.number DESC, c.pk DESC");
+        break;
+      case JD_CASE_SORT_AGENCY:
+        g_string_append (sql, " ORDER BY c.agency_id, c.opened_on DESC, c.pk DESC");
+        break;
+      case JD_CASE_SORT_AGENCY_DESC:
+        g_string_append (sql, " ORDER BY c.agency_id DESC, c.opened_on DESC, c.pk DESC");
+        break;
+      case JD_CASE_SORT_TYPE:
+        g_string_append (sql, " ORDER BY c.action_type, c.opened_on DESC, c.pk DESC");
+        break;
+      case JD_CASE_SORT_TYPE_DESC:
+        g_string_append (sql, " ORDER BY c.action_type DESC, c.opened_on DESC, c.pk DESC");
+        break;
+      case JD_CASE_SORT_OPENED_DESC:
+      default:
+        g_string_append (sql, " ORDER BY c.opened_on DESC, c.pk DESC");
+        break;
+      }
   g_string_append_printf (sql, " LIMIT ?%d OFFSET ?%d", PARAM_LIMIT, PARAM_OFFSET);
 
   stmt = jd_store_statement (self, sql->str, error);

@@ -12,6 +12,12 @@ typedef enum
 {
   JD_CASE_SORT_OPENED_DESC,  /* newest first: the default */
   JD_CASE_SORT_OPENED_ASC,
+  JD_CASE_SORT_NUMBER_ASC,   /* by case number, as text */
+  JD_CASE_SORT_NUMBER_DESC,
+  JD_CASE_SORT_AGENCY,       /* grouped by agency id, newest first within each */
+  JD_CASE_SORT_AGENCY_DESC,
+  JD_CASE_SORT_TYPE,         /* grouped by action type, newest first within each */
+  JD_CASE_SORT_TYPE_DESC,
 } JdCaseSort;
 
 typedef struct

@@ -201,6 +201,8 @@ jd_roster_preview_class_init (JdRosterPreviewClass *klass)
 static void
 jd_roster_preview_init (JdRosterPreview *self)
 {
+  GtkNoSelection *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (JD_TYPE_OFFICER);
@@ -212,8 +214,9 @@ jd_roster_preview_init (JdRosterPreview *self)
   add_column (self, COLUMN_VALID_TO, _("Valid To"), FALSE);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE);
   add_column (self, COLUMN_ROLE, _("Category"), FALSE);
-  gtk_column_view_set_model (self->rows_view, GTK_SELECTION_MODEL (
-                               gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->rows_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 }
 
 JdRosterPreview *

@@ -300,6 +300,8 @@ jd_rosters_view_select_agency (JdRostersView *self,
             show_officers (self, node);
           else
             gtk_single_selection_set_selected (selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->agency_list), "list.scroll-to-item", "u",
+                                      i);
           return TRUE;
         }
     }
@@ -429,7 +431,10 @@ officer_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Dates and numbers whole, the table scrolling sideways when narrow; only the problem, which
+   * its tooltip repeats, is shortened. */
+  if (GPOINTER_TO_INT (user_data) == COLUMN_ACTS)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (user_data) == COLUMN_CERTIFICATE
       || GPOINTER_TO_INT (user_data) == COLUMN_TRAINING)
     gtk_widget_add_css_class (label, "numeric");
@@ -497,9 +502,13 @@ officer_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *owned = NULL;
   const char *text = NULL;
 
+  /* The name and the certificate's end and status carry the level; the other cells stay
+   * readable. */
   gtk_widget_remove_css_class (label, "error");
   gtk_widget_remove_css_class (label, "warning");
-  if (style_class != NULL)
+  if (style_class != NULL
+      && (column == COLUMN_NAME || column == COLUMN_VALID_TO || column == COLUMN_STATUS
+          || column == COLUMN_ACTS))
     gtk_widget_add_css_class (label, style_class);
   gtk_widget_set_tooltip_text (label, NULL);
 
@@ -888,6 +897,7 @@ static void
 jd_rosters_view_init (JdRostersView *self)
 {
   GtkListItemFactory *factory;
+  GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -910,10 +920,12 @@ jd_rosters_view_init (JdRostersView *self)
   add_column (self, COLUMN_VALID_TO, _("Valid To"), FALSE);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE);
   add_column (self, COLUMN_TRAINING, _("Training This Year"), FALSE);
-  add_column (self, COLUMN_ACTS, _("Acts"), TRUE);
-  gtk_column_view_set_model (self->officer_view, GTK_SELECTION_MODEL (
-                               gtk_single_selection_new (
-                                 g_object_ref (G_LIST_MODEL (self->officers)))));
+  add_column (self, COLUMN_ACTS, _("Problems"), TRUE);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->officers)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->officer_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
   gtk_stack_set_visible_child_name (self->officer_stack, "none");
 }
 

@@ -294,6 +294,15 @@ test_styles (void)
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
 
+  /* Back from another agency, the acts found before show at once. */
+  g_assert_true (jd_rosters_view_select_agency (view, "a-sfj"));
+  spin_until (view_idle, view, 60);
+  g_assert_true (jd_rosters_view_select_agency (view, "a-smj"));
+  g_assert_false (jd_rosters_view_is_busy (view));
+  settle (GTK_WIDGET (window));
+  label = find_label (table, "Acted without a valid certificate in 京兴市监罚〔2025〕31号");
+  g_assert_nonnull (label);
+
   /* Activating the officer opens that case. */
   g_signal_emit_by_name (table, "activate", officer_position (officers, "o-expired"));
   settle (GTK_WIDGET (window));

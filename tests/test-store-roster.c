@@ -151,6 +151,21 @@ test_invalid_acts (Fixture       *f,
   none = jd_store_find_invalid_acts (f->store, validator, rule_data, "a-sfj", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (none->len, ==, 0);
+
+  /* The rule alone finds the same act; another rule alone finds none. */
+  jd_validator_restrict (validator, "ROS-CERT-VALID");
+  g_assert_cmpuint (jd_validator_get_rules (validator)->len, ==, 1);
+  g_clear_pointer (&acts, g_ptr_array_unref);
+  acts = jd_store_find_invalid_acts (f->store, validator, rule_data, "a-smj", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (acts->len, ==, 1);
+  g_assert_cmpstr (((JdInvalidAct *) acts->pdata[0])->case_id, ==, "c-late");
+  jd_validator_restrict (validator, "ROS-AUX");
+  g_assert_cmpuint (jd_validator_get_rules (validator)->len, ==, 0);
+  g_clear_pointer (&acts, g_ptr_array_unref);
+  acts = jd_store_find_invalid_acts (f->store, validator, rule_data, "a-smj", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (acts->len, ==, 0);
 }
 
 static void

@@ -40,6 +40,7 @@ struct _JdRostersView
   GPtrArray            *acts;              /* JdInvalidAct of the agency shown */
   GHashTable           *acts_by_officer;   /* officer id → first JdInvalidAct, in @acts */
   GHashTable           *n_acts;            /* officer id → number of cases */
+  GHashTable           *acts_cache;        /* agency id → its acts, until the next reload */
   GDate                 as_of;
   int                   required_hours;    /* of training a year; 0 when the profile sets none */
   gboolean              dirty;             /* the store changed while the view was hidden */
@@ -103,6 +104,7 @@ acts_thread (GTask        *task,
   if (profile != NULL)
     {
       validator = jd_validator_new (profile, jd_calendar_get_default (), &job->as_of);
+      jd_validator_restrict (validator, "ROS-CERT-VALID");
       data = jd_validator_load_data (store, &error);
     }
   if (data != NULL)
@@ -128,6 +130,25 @@ clear_acts (JdRostersView *self)
   g_hash_table_remove_all (self->acts_by_officer);
   g_hash_table_remove_all (self->n_acts);
   g_clear_pointer (&self->acts, g_ptr_array_unref);
+}
+
+/* Takes @acts, those of the agency shown. */
+static void
+set_acts (JdRostersView *self,
+          GPtrArray     *acts)
+{
+  clear_acts (self);
+  self->acts = acts;
+  for (guint i = 0; i < acts->len; i++)
+    {
+      JdInvalidAct *act = acts->pdata[i];
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->n_acts, act->officer_id));
+
+      if (n == 0)
+        g_hash_table_insert (self->acts_by_officer, act->officer_id, act);
+      g_hash_table_insert (self->n_acts, act->officer_id, GUINT_TO_POINTER (n + 1));
+    }
+  rebind_officers (self);
 }
 
 static void
@@ -160,18 +181,9 @@ acts_done_cb (GObject      *source,
       return;
     }
 
-  clear_acts (self);
-  self->acts = acts;
-  for (guint i = 0; i < acts->len; i++)
-    {
-      JdInvalidAct *act = acts->pdata[i];
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->n_acts, act->officer_id));
-
-      if (n == 0)
-        g_hash_table_insert (self->acts_by_officer, act->officer_id, act);
-      g_hash_table_insert (self->n_acts, act->officer_id, GUINT_TO_POINTER (n + 1));
-    }
-  rebind_officers (self);
+  /* Going back to an agency shows its acts at once: a large one takes seconds to check. */
+  g_hash_table_insert (self->acts_cache, g_strdup (self->agency_id), g_ptr_array_ref (acts));
+  set_acts (self, acts);
 }
 
 static void
@@ -189,6 +201,16 @@ check_acts (JdRostersView *self)
       gtk_spinner_stop (self->spinner);
       return;
     }
+  {
+    GPtrArray *cached = g_hash_table_lookup (self->acts_cache, self->agency_id);
+
+    if (cached != NULL)
+      {
+        gtk_spinner_stop (self->spinner);
+        set_acts (self, g_ptr_array_ref (cached));
+        return;
+      }
+  }
 
   job = g_new0 (ActsJob, 1);
   job->db_path = g_strdup (jd_store_get_path (jd_window_get_store (self->window)));
@@ -328,6 +350,7 @@ jd_rosters_view_reload (JdRostersView *self)
     }
   self->dirty = FALSE;
   read_settings (self);
+  g_hash_table_remove_all (self->acts_cache);
 
   agencies = jd_store_list_roster_agencies (jd_window_get_store (self->window), &error);
   if (agencies == NULL)
@@ -861,6 +884,7 @@ jd_rosters_view_finalize (GObject *object)
 
   g_clear_pointer (&self->acts_by_officer, g_hash_table_unref);
   g_clear_pointer (&self->n_acts, g_hash_table_unref);
+  g_clear_pointer (&self->acts_cache, g_hash_table_unref);
   g_clear_pointer (&self->acts, g_ptr_array_unref);
   g_clear_pointer (&self->agency_id, g_free);
   g_clear_object (&self->acts_cancellable);
@@ -904,6 +928,8 @@ jd_rosters_view_init (JdRostersView *self)
   self->officers = g_list_store_new (JD_TYPE_OFFICER);
   self->acts_by_officer = g_hash_table_new (g_str_hash, g_str_equal);
   self->n_acts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->acts_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
   g_date_clear (&self->as_of, 1);
 
   factory = gtk_signal_list_item_factory_new ();

@@ -326,6 +326,43 @@ test_styles (void)
   jd_test_rm_dir (dir);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing the window while the acts are checked and a roster is read: the tasks end, the view
+ * goes, and nothing touches the widgets that went with it. */
+static void
+test_close_while_busy (void)
+{
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "district.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "roster.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(JdStore) store = open_district (path);
+  g_autoptr(GSettings) settings = settings_as_of (AS_OF);
+  JdRostersView *view;
+  JdWindow *window;
+
+  g_file_set_contents (csv_path, "姓名,执法证号,所属单位,有效期起,有效期至,证件状态,人员类别\n"
+                                 "刘新人,11010020099,大兴区司法局,2025-01-01,2030-12-31,有效,执法人员\n",
+                       -1, NULL);
+  window = jd_window_new (NULL, store);
+  view = show_rosters (window);
+  g_assert_true (jd_rosters_view_select_agency (view, "a-sfj"));
+  jd_rosters_view_import_file (view, csv);
+  g_assert_true (jd_rosters_view_is_busy (view));
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_until (is_null, &view, 60);
+
+  g_settings_set_string (settings, "as-of-date", "");
+  g_clear_object (&store);
+  jd_test_rm_dir (dir);
+}
+
 static void
 write_file (const char *path,
             const char *text,
@@ -494,5 +531,6 @@ main (int   argc,
   g_test_add_func ("/app/rosters/styles", test_styles);
   g_test_add_func ("/app/rosters/import-good", test_import_good);
   g_test_add_func ("/app/rosters/import-bad", test_import_bad);
+  g_test_add_func ("/app/rosters/close-while-busy", test_close_while_busy);
   return g_test_run ();
 }

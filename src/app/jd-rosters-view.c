@@ -708,6 +708,8 @@ write_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree JdImportStats *stats = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (g_task_get_cancellable (G_TASK (result)) != self->import_cancellable)
+    return;
   end_import (self);
   if (stats == NULL)
     {
@@ -768,6 +770,8 @@ parse_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JdDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (g_task_get_cancellable (G_TASK (result)) != self->import_cancellable)
+    return;
   end_import (self);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -855,21 +859,32 @@ jd_rosters_view_map (GtkWidget *widget)
     jd_rosters_view_reload (self);
 }
 
+/* The window goes (or the view): the tasks still running hold the view, but their callbacks see
+ * that they were dropped and touch nothing. */
 static void
-jd_rosters_view_dispose (GObject *object)
+detach (JdRostersView *self)
 {
-  JdRostersView *self = JD_ROSTERS_VIEW (object);
-
   if (self->acts_cancellable != NULL)
     g_cancellable_cancel (self->acts_cancellable);
+  g_clear_object (&self->acts_cancellable);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->window = NULL;
   if (self->preview != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->preview), (gpointer *) &self->preview);
       gtk_window_destroy (GTK_WINDOW (self->preview));
       self->preview = NULL;
     }
+}
+
+static void
+jd_rosters_view_dispose (GObject *object)
+{
+  JdRostersView *self = JD_ROSTERS_VIEW (object);
+
+  detach (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_ROSTERS_VIEW);
   g_clear_object (&self->chooser);
   g_clear_object (&self->officers);
@@ -968,6 +983,7 @@ jd_rosters_view_set_window (JdRostersView *self,
   settings = jd_window_get_settings (window);
   g_signal_connect_object (window, "reloaded", G_CALLBACK (jd_rosters_view_reload), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (detach), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::as-of-date", G_CALLBACK (settings_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::profile", G_CALLBACK (settings_changed_cb), self,

@@ -311,8 +311,16 @@ test_styles (void)
   g_assert_nonnull (shown);
   g_assert_cmpstr (jd_entity_get_id (JD_ENTITY (shown)), ==, "c-late");
 
-  /* A year later the warning has become an error. */
+  /* A profile that requires training hours shows them against the hours of the year. */
   jd_window_show_view (window, "rosters");
+  g_settings_set_string (settings, "profile", "beijing-daxing");
+  spin_until (view_idle, view, 60);
+  settle (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (table, "40.5 of 60 h"));
+  g_assert_null (find_label (table, "40.5 h"));
+  g_settings_reset (settings, "profile");
+
+  /* A year later the warning has become an error. */
   g_settings_set_string (settings, "as-of-date", "2026-06-15");
   spin_until (view_idle, view, 60);
   settle (GTK_WIDGET (window));

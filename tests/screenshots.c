@@ -5,6 +5,7 @@
 
 #include "jd-case-checker.h"
 #include "jd-case-list-model.h"
+#include "jd-rosters-view.h"
 #include "jd-sample-store.h"
 #include "jd-window.h"
 
@@ -43,6 +44,37 @@ settle (GtkWidget *widget)
   gtk_test_widget_wait_for_draw (widget);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_rule_failure (GPtrArray  *findings,
+                  const char *rule)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+
+      if (finding->status == JD_FINDING_FAIL && g_strcmp0 (finding->rule, rule) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 has_error (GPtrArray *findings)
 {
@@ -62,6 +94,8 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *cases_png = NULL;
   g_autofree char *case_png = NULL;
+  g_autofree char *rosters_png = NULL;
+  JdRostersView *rosters;
   g_autoptr(JdStore) store = NULL;
   JdWindow *window;
   JdCaseListModel *model;
@@ -110,6 +144,31 @@ main (int    argc,
   settle (GTK_WIDGET (window));
   case_png = g_build_filename (argv[1], "case.png", NULL);
   save_png (GTK_WIDGET (window), case_png);
+
+  /* The rosters as of a day inside the sample's years, on the agency of a case where an officer
+   * acted without a valid certificate, with the officers' acts checked. */
+  g_settings_set_string (jd_window_get_settings (window), "as-of-date", "2026-08-31");
+  jd_window_show_view (window, "rosters");
+  rosters = JD_ROSTERS_VIEW (find_type (GTK_WIDGET (window), JD_TYPE_ROSTERS_VIEW));
+  settle (GTK_WIDGET (window));
+  for (position = 0;; position++)
+    {
+      g_autoptr(JdCase) kase = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+      if (kase == NULL)
+        g_error ("no case where an officer acted without a valid certificate");
+      if (has_rule_failure (jd_case_checker_check (jd_window_get_checker (window), kase),
+                            "ROS-CERT-VALID"))
+        {
+          jd_rosters_view_select_agency (rosters, jd_case_get_agency_id (kase));
+          break;
+        }
+    }
+  while (jd_rosters_view_is_busy (rosters))
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+  rosters_png = g_build_filename (argv[1], "rosters.png", NULL);
+  save_png (GTK_WIDGET (window), rosters_png);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

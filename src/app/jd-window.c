@@ -6,6 +6,7 @@
 #include "jd-app-resources.h"
 #include "jd-codec.h"
 #include "jd-roster-import.h"
+#include "jd-rosters-view.h"
 #include "jd-sample-store.h"
 
 #define SAMPLE_CASES 2000
@@ -575,6 +576,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_assert (jd_app_get_resource () != NULL);
   g_type_ensure (JD_TYPE_CASE_LIST);
   g_type_ensure (JD_TYPE_CASE_PAGE);
+  g_type_ensure (JD_TYPE_ROSTERS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -651,6 +653,10 @@ jd_window_new (GtkApplication *application,
                            G_CALLBACK (rules_setting_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::as-of-date",
                            G_CALLBACK (rules_setting_changed_cb), self, G_CONNECT_SWAPPED);
+
+  jd_rosters_view_set_window (JD_ROSTERS_VIEW (gtk_stack_get_child_by_name (self->view_stack,
+                                                                             "rosters")),
+                              self);
 
   show_main_view (self);
   restore_last_view (self);

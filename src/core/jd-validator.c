@@ -82,6 +82,22 @@ jd_validator_new (JdProfile   *profile,
   return self;
 }
 
+void
+jd_validator_restrict (JdValidator *self,
+                       const char  *rule_id)
+{
+  g_return_if_fail (JD_IS_VALIDATOR (self));
+  g_return_if_fail (rule_id != NULL);
+
+  for (guint i = self->rules->len; i > 0; i--)
+    if (g_strcmp0 (((const JdRule *) self->rules->pdata[i - 1])->id, rule_id) != 0)
+      g_ptr_array_remove_index (self->rules, i - 1);
+  for (JdCollection c = 0; c < JD_N_COLLECTIONS; c++)
+    for (guint i = self->by_collection[c]->len; i > 0; i--)
+      if (g_strcmp0 (((const JdRule *) self->by_collection[c]->pdata[i - 1])->id, rule_id) != 0)
+        g_ptr_array_remove_index (self->by_collection[c], i - 1);
+}
+
 JdProfile *
 jd_validator_get_profile (JdValidator *self)
 {

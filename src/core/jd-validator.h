@@ -20,6 +20,10 @@ JdValidator  *jd_validator_new            (JdProfile      *profile,
                                            const GDate    *as_of);
 JdProfile    *jd_validator_get_profile    (JdValidator    *self);
 const GDate  *jd_validator_get_as_of      (JdValidator    *self);
+/* Keeps only rule @rule_id of the profile (none when the profile lacks it): for a view that
+ * needs the findings of one rule over many objects. */
+void          jd_validator_restrict       (JdValidator    *self,
+                                           const char     *rule_id);
 /* The rules of the profile, in catalogue order. */
 GPtrArray    *jd_validator_get_rules      (JdValidator    *self);
 

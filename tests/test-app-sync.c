@@ -7,6 +7,7 @@
 #include "jd-preferences-window.h"
 #include "jd-sample-store.h"
 #include "jd-sync-client.h"
+#include "jd-sync-token.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
 
@@ -371,6 +372,9 @@ test_sign_in_and_sync (Fixture       *f,
 {
   JdSyncManager *manager = jd_window_get_sync_manager (f->window);
   g_autofree char *title = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *preferences;
 
   g_assert_cmpstr (button_text (f), ==, "Not signed in");
   sign_in (f, PASSWORD);
@@ -387,6 +391,22 @@ test_sign_in_and_sync (Fixture       *f,
   g_assert_true (g_str_has_prefix (button_text (f), "Synced at "));
   title = case_member (f->store, "c2", "title");
   g_assert_cmpstr (title, ==, "噪声扰民案（改）");
+
+  /* Signing out forgets the token; the data stays. */
+  preferences = jd_preferences_window_new (GTK_WINDOW (f->window));
+  jd_preferences_window_show_sync (JD_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+  click (named (preferences, "sign_out_button"));
+  WAIT_UNTIL (jd_sync_manager_get_state (manager) == JD_SYNC_STATE_SIGNED_OUT);
+  token = jd_sync_token_load (f->url, "clerk", &error);
+  g_assert_no_error (error);
+  g_assert_null (token);
+  WAIT_UNTIL (gtk_widget_get_sensitive (named (preferences, "server_row")));
+  g_assert_true (gtk_widget_is_visible (named (preferences, "sign_in_button")));
+  g_assert_false (gtk_widget_is_visible (named (preferences, "account_row")));
+  g_assert_cmpstr (button_text (f), ==, "Not signed in");
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
 /* Another office's replica, synced through the client library. */

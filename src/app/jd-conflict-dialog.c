@@ -71,6 +71,43 @@ collection_label (JdCollection collection)
     }
 }
 
+/* The members people edit most, by name; any other by its key in FORMAT.md. */
+static const char *
+member_label (const char *member)
+{
+  static const struct
+  {
+    const char *member;
+    const char *label;
+  } labels[] = {
+    { "number", N_("Number") },
+    { "title", N_("Title") },
+    { "name", N_("Name") },
+    { "agency_id", N_("Agency") },
+    { "action_type", N_("Action type") },
+    { "procedure", N_("Procedure") },
+    { "parties", N_("Parties") },
+    { "officers", N_("Officers") },
+    { "stages", N_("Stages") },
+    { "documents", N_("Documents") },
+    { "evidence", N_("Evidence") },
+    { "facts", N_("Facts") },
+    { "legal_basis", N_("Legal basis") },
+    { "decision", N_("Decision") },
+    { "review", N_("Legal review") },
+    { "publication", N_("Publication") },
+    { "closed_on", N_("Closed on") },
+    { "archived_on", N_("Archived on") },
+    { "certificates", N_("Certificates") },
+    { "training", N_("Training") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].member, member) == 0)
+      return _(labels[i].label);
+  return member;
+}
+
 /* What a person calls the row: a case by its number and title, a person by name. */
 static char *
 row_heading (JdConflictDialog *self,
@@ -193,7 +230,8 @@ add_conflict (JdConflictDialog *self,
       theirs = value_text (conflict->theirs);
       /* TRANSLATORS: the value a field had before both sides changed it */
       before = g_strdup_printf (_("Before: %s"), base);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), conflict->member);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                     member_label (conflict->member));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), before);
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);

@@ -135,8 +135,12 @@ sign_in_done_cb (GObject      *source,
 {
   g_autoptr(JdPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok = jd_sync_manager_sign_in_finish (JD_SYNC_MANAGER (source), result, &error);
 
-  if (jd_sync_manager_sign_in_finish (JD_SYNC_MANAGER (source), result, &error))
+  /* Closed meanwhile: its widgets are gone. */
+  if (self->sign_in_error == NULL)
+    return;
+  if (ok)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       show_sign_in_error (self, NULL);
@@ -200,8 +204,11 @@ sign_out_done_cb (GObject      *source,
 {
   g_autoptr(JdPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok = jd_sync_manager_sign_out_finish (JD_SYNC_MANAGER (source), result, &error);
 
-  if (!jd_sync_manager_sign_out_finish (JD_SYNC_MANAGER (source), result, &error))
+  if (self->sign_in_error == NULL)
+    return;
+  if (!ok)
     {
       g_autofree char *text = g_strdup_printf (_("Could not forget the sign-in: %s"),
                                                error->message);

@@ -18,6 +18,7 @@ struct _JdSyncButton
   GtkProgressBar *progress_bar;
   GtkLabel       *detail_label;
   GtkLabel       *error_label;
+  GtkWidget      *sync_button;
   GtkWidget      *cancel_button;
   GtkWidget      *resolve_button;
   GtkWidget      *sign_in_button;
@@ -192,6 +193,7 @@ update (JdSyncButton *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL && !syncing);
   gtk_label_set_label (self->error_label, error != NULL ? error : "");
+  gtk_widget_set_visible (self->sync_button, !syncing && state != JD_SYNC_STATE_SIGNED_OUT);
   gtk_widget_set_visible (self->cancel_button, syncing);
   gtk_widget_set_visible (self->resolve_button, status->conflicts > 0);
   gtk_widget_set_visible (self->sign_in_button, state == JD_SYNC_STATE_SIGNED_OUT);
@@ -263,6 +265,7 @@ jd_sync_button_class_init (JdSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdSyncButton, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, JdSyncButton, detail_label);
   gtk_widget_class_bind_template_child (widget_class, JdSyncButton, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JdSyncButton, sync_button);
   gtk_widget_class_bind_template_child (widget_class, JdSyncButton, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, JdSyncButton, resolve_button);
   gtk_widget_class_bind_template_child (widget_class, JdSyncButton, sign_in_button);

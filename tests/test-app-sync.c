@@ -540,6 +540,49 @@ test_conflict (Fixture       *f,
   g_assert_cmpstr (other_number, ==, "他处罚1号");
 }
 
+/* Deleted there, edited here: one choice for the whole row. */
+static void
+test_conflict_deleted_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  JdSyncManager *manager = jd_window_get_sync_manager (f->window);
+  g_autoptr(JdSyncClient) client = NULL;
+  g_autoptr(JdStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdEntity) kase = NULL;
+  JdConflictDialog *dialog;
+
+  sign_in (f, PASSWORD);
+  other = other_replica (f, &client);
+  other_sync (client, other);
+  jd_store_delete (other, JD_COLLECTION_CASES, "c2", &error);
+  g_assert_no_error (error);
+  other_sync (client, other);
+  edit_case (f->store, "c2", "title", "我改过的标题");
+
+  sync_now (f);
+  g_assert_cmpint (jd_sync_manager_get_status (manager)->conflicts, ==, 1);
+  g_assert_cmpstr (button_text (f), ==, "1 conflict");
+
+  click (find_button (sync_popover (f), "_Resolve Conflicts…"));
+  dialog = find_conflict_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (jd_conflict_dialog_get_n_conflicts (dialog), ==, 1);
+  /* "Keep All Theirs" picks the server's side: the deletion. */
+  click (find_button (GTK_WIDGET (dialog), "Keep All _Theirs"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (named (GTK_WIDGET (dialog),
+                                                                       "c2//theirs"))));
+  click (find_button (GTK_WIDGET (dialog), "_Apply"));
+  click (find_button (GTK_WIDGET (dialog), "_Later"));
+
+  kase = jd_store_get (f->store, JD_COLLECTION_CASES, "c2", NULL);
+  g_assert_true (kase == NULL || jd_entity_get_deleted (kase));
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 1);
+  g_assert_cmpint (jd_sync_manager_get_status (manager)->conflicts, ==, 0);
+  g_assert_cmpint (jd_sync_manager_get_status (manager)->pending, ==, 0);
+  g_assert_null (find_conflict_dialog ());
+}
+
 static void
 test_server_gone (Fixture       *f,
                   gconstpointer  data)
@@ -627,6 +670,8 @@ main (int   argc,
               test_sign_in_and_sync, fixture_tear_down);
   g_test_add ("/app-sync/conflict", Fixture, NULL, fixture_set_up, test_conflict,
               fixture_tear_down);
+  g_test_add ("/app-sync/conflict-deleted-row", Fixture, NULL, fixture_set_up,
+              test_conflict_deleted_row, fixture_tear_down);
   g_test_add ("/app-sync/server-gone", Fixture, NULL, fixture_set_up, test_server_gone,
               fixture_tear_down);
   g_test_add ("/app-sync/sample-data-refused", Fixture, NULL, fixture_set_up,

@@ -175,6 +175,7 @@ update_apply (JdConflictDialog *self)
 static GtkCheckButton *
 add_side (JdConflictDialog *self,
           AdwExpanderRow   *expander,
+          const char       *field,
           const char       *title,
           const char       *value,
           GtkCheckButton   *group,
@@ -182,6 +183,8 @@ add_side (JdConflictDialog *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  /* TRANSLATORS: the accessible name of a choice: field, then Mine or Theirs */
+  g_autofree char *accessible = g_strdup_printf (_("%s: %s"), field, title);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
@@ -190,8 +193,8 @@ add_side (JdConflictDialog *self,
   gtk_widget_set_name (check, name);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_apply), self);
@@ -214,13 +217,14 @@ add_conflict (JdConflictDialog *self,
   g_autofree char *mine_name = g_strdup_printf ("%s/%s/mine", conflict->row_id, conflict->member);
   g_autofree char *theirs_name = g_strdup_printf ("%s/%s/theirs", conflict->row_id,
                                                   conflict->member);
+  const char *field = whole_row ? _("The whole row") : member_label (conflict->member);
 
   if (whole_row)
     {
       mine = g_strdup (conflict->mine != NULL ? _("Edited here") : _("Deleted here"));
       theirs = g_strdup (conflict->theirs != NULL ? _("Edited on the server")
                                                   : _("Deleted on the server"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("The whole row"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), field);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                      _("Deleted on one side and edited on the other"));
     }
@@ -230,16 +234,16 @@ add_conflict (JdConflictDialog *self,
       theirs = value_text (conflict->theirs);
       /* TRANSLATORS: the value a field had before both sides changed it */
       before = g_strdup_printf (_("Before: %s"), base);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
-                                     member_label (conflict->member));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), field);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), before);
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
 
   choice->conflict = conflict;
-  choice->mine = add_side (self, ADW_EXPANDER_ROW (expander), _("Mine"), mine, NULL, mine_name);
-  choice->theirs = add_side (self, ADW_EXPANDER_ROW (expander), _("Theirs (the server's)"),
+  choice->mine = add_side (self, ADW_EXPANDER_ROW (expander), field, _("Mine"), mine, NULL,
+                          mine_name);
+  choice->theirs = add_side (self, ADW_EXPANDER_ROW (expander), field, _("Theirs (the server's)"),
                              theirs, choice->mine, theirs_name);
   g_ptr_array_add (self->choices, choice);
   adw_preferences_group_add (group, expander);

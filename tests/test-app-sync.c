@@ -392,10 +392,20 @@ test_sign_in_and_sync (Fixture       *f,
   title = case_member (f->store, "c2", "title");
   g_assert_cmpstr (title, ==, "噪声扰民案（改）");
 
-  /* Signing out forgets the token; the data stays. */
+  /* The interval typed in the preferences schedules the automatic sync; 0 stops it. */
   preferences = jd_preferences_window_new (GTK_WINDOW (f->window));
   jd_preferences_window_show_sync (JD_PREFERENCES_WINDOW (preferences));
   gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_cmpuint (jd_sync_manager_get_interval (manager), ==,
+                    g_settings_get_int (jd_window_get_settings (f->window), "sync-interval"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (preferences, "interval_spin")), 30);
+  g_assert_cmpint (g_settings_get_int (jd_window_get_settings (f->window), "sync-interval"), ==,
+                   30);
+  g_assert_cmpuint (jd_sync_manager_get_interval (manager), ==, 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (preferences, "interval_spin")), 0);
+  g_assert_cmpuint (jd_sync_manager_get_interval (manager), ==, 0);
+
+  /* Signing out forgets the token; the data stays. */
   click (named (preferences, "sign_out_button"));
   WAIT_UNTIL (jd_sync_manager_get_state (manager) == JD_SYNC_STATE_SIGNED_OUT);
   token = jd_sync_token_load (f->url, "clerk", &error);

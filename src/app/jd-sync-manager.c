@@ -26,6 +26,7 @@ struct _JdSyncManager
   gint64           total;
   GCancellable    *cancellable;
   guint            timer_id;
+  guint            interval;     /* minutes of timer_id */
 
   /* The worker: one thread for the manager's life, so that the connections to the server it
    * keeps alive belong to one main context. */
@@ -432,8 +433,20 @@ interval_changed_cb (JdSyncManager *self)
   int minutes = g_settings_get_int (self->settings, "sync-interval");
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->interval = 0;
   if (minutes > 0 && !self->shut_down)
-    self->timer_id = g_timeout_add_seconds ((guint) minutes * 60, timer_cb, self);
+    {
+      self->interval = (guint) minutes;
+      self->timer_id = g_timeout_add_seconds (self->interval * 60, timer_cb, self);
+    }
+}
+
+guint
+jd_sync_manager_get_interval (JdSyncManager *self)
+{
+  g_return_val_if_fail (JD_IS_SYNC_MANAGER (self), 0);
+
+  return self->timer_id != 0 ? self->interval : 0;
 }
 
 static void

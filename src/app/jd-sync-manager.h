@@ -41,6 +41,8 @@ gboolean            jd_sync_manager_sync           (JdSyncManager  *self);
 void                jd_sync_manager_cancel         (JdSyncManager  *self);
 /* Reads the counts again (after conflicts were resolved, or other writes); emits "changed". */
 void                jd_sync_manager_refresh        (JdSyncManager  *self);
+/* The minutes between automatic syncs as scheduled now, 0 when there are none. */
+guint               jd_sync_manager_get_interval   (JdSyncManager  *self);
 /* Stops the timer and any sync, and waits for the worker thread: before the window goes. */
 void                jd_sync_manager_shutdown       (JdSyncManager  *self);
 

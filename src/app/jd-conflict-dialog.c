@@ -203,9 +203,9 @@ add_side (JdConflictDialog *self,
 }
 
 static void
-add_conflict (JdConflictDialog *self,
+add_conflict (JdConflictDialog    *self,
               AdwPreferencesGroup *group,
-              JdSyncConflict   *conflict)
+              JdSyncConflict      *conflict)
 {
   GtkWidget *expander = adw_expander_row_new ();
   Choice *choice = g_new0 (Choice, 1);

@@ -23,8 +23,8 @@ JdCaseChecker *jd_window_get_checker     (JdWindow       *self);
 JdCaseList    *jd_window_get_case_list   (JdWindow       *self);
 JdCasePage    *jd_window_get_case_page   (JdWindow       *self);
 /* Signs in and out, syncs now and every "sync-interval" minutes. */
-JdSyncManager *jd_window_get_sync_manager (JdWindow      *self);
-JdSyncButton  *jd_window_get_sync_button (JdWindow       *self);
+JdSyncManager *jd_window_get_sync_manager (JdWindow     *self);
+JdSyncButton  *jd_window_get_sync_button  (JdWindow      *self);
 /* "empty", "progress", "case" (a case's detail), or the name of the sidebar view shown
  * ("cases", …): what the window shows. */
 const char    *jd_window_get_view        (JdWindow       *self);

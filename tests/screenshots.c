@@ -6,6 +6,7 @@
 #include "jd-case-checker.h"
 #include "jd-case-list-model.h"
 #include "jd-rosters-view.h"
+#include "jd-conflict-dialog.h"
 #include "jd-sample-store.h"
 #include "jd-window.h"
 
@@ -75,6 +76,17 @@ has_rule_failure (GPtrArray  *findings,
   return FALSE;
 }
 
+static void
+remove_db (const char *db)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
 static gboolean
 has_error (GPtrArray *findings)
 {
@@ -82,6 +94,94 @@ has_error (GPtrArray *findings)
     if (jd_finding_is_blocking (findings->pdata[i]))
       return TRUE;
   return FALSE;
+}
+
+/* Sync conflicts come from a server, and sample data never meets one: a small replica of its
+ * own, whose pushes the server accepted, then edits here and a pull of other edits there. */
+static const char conflict_seed[] =
+  "{\"format\":\"jiandu/1\","
+  "\"agencies\":[{\"id\":\"t1\",\"name\":\"兴城镇人民政府\",\"kind\":\"town\"}],"
+  "\"cases\":[{\"id\":\"c1\",\"agency_id\":\"t1\",\"title\":\"某公司违法建设案\","
+  "\"number\":\"兴城罚〔2025〕1号\"}]}";
+
+static JdStore *
+conflict_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (conflict_seed, sizeof conflict_seed - 1);
+  g_autoptr(JdDocument) document = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+  g_autoptr(JsonArray) results = json_array_new ();
+  g_autoptr(JsonNode) pulled = NULL;
+  g_autoptr(JdEntity) kase = NULL;
+  gint64 rev = 1;
+
+  g_assert_no_error (error);
+  document = jd_codec_read (bytes, &error);
+  g_assert_no_error (error);
+  jd_store_import (store, document, NULL, &error);
+  g_assert_no_error (error);
+  jd_store_sync_set_account (store, "https://sync.example.gov.cn/", "liming", &error);
+  g_assert_no_error (error);
+
+  batch = jd_store_sync_next_batch (store, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (batch); i++)
+    {
+      JsonObject *result = json_object_new ();
+
+      json_object_set_string_member (
+        result, "mutation_id",
+        json_object_get_string_member (json_array_get_object_element (batch, i), "mutation_id"));
+      json_object_set_string_member (result, "status", "applied");
+      json_object_set_int_member (result, "rev", rev++);
+      json_array_add_object_element (results, result);
+    }
+  jd_store_sync_commit_results (store, results, NULL, &error);
+  g_assert_no_error (error);
+
+  kase = jd_store_get (store, JD_COLLECTION_CASES, "c1", &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (jd_entity_get_fields (kase), "title",
+                                 "某建筑公司未批先建案");
+  json_object_set_string_member (jd_entity_get_fields (kase), "number", "兴城罚〔2025〕12号");
+  jd_store_save (store, kase, &error);
+  g_assert_no_error (error);
+
+  pulled = json_from_string (
+    "[{\"collection\": \"cases\", \"id\": \"c1\", \"rev\": 9, \"deleted\": false, "
+    "\"modified\": \"2025-07-01T10:00:00+08:00\", \"fields\": {\"id\": \"c1\", "
+    "\"agency_id\": \"t1\", \"title\": \"某公司违法建设（扩建）案\", "
+    "\"number\": \"兴城罚〔2025〕21号\"}}]",
+    &error);
+  g_assert_no_error (error);
+  jd_store_sync_apply_pull (store, json_node_get_array (pulled), 9, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static void
+conflict_screenshot (const char *dir,
+                     const char *outdir)
+{
+  g_autofree char *db = g_build_filename (dir, "conflict.db", NULL);
+  g_autofree char *png = g_build_filename (outdir, "sync-conflict.png", NULL);
+  g_autoptr(JdStore) store = conflict_store (db);
+  JdWindow *window = jd_window_new (NULL, store);
+  GtkWidget *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = jd_conflict_dialog_new (GTK_WINDOW (window), store,
+                                   jd_window_get_sync_manager (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (dialog);
+  save_png (dialog, png);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  remove_db (db);
 }
 
 int
@@ -172,14 +272,9 @@ main (int    argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  g_unlink (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  remove_db (db);
 
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  conflict_screenshot (dir, argv[1]);
   g_rmdir (dir);
   return 0;
 }

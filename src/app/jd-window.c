@@ -5,6 +5,8 @@
 
 #include "jd-app-resources.h"
 #include "jd-codec.h"
+#include "jd-conflict-dialog.h"
+#include "jd-preferences-window.h"
 #include "jd-roster-import.h"
 #include "jd-rosters-view.h"
 #include "jd-sample-store.h"
@@ -30,12 +32,14 @@ struct _JdWindow
   AdwWindowTitle       *case_title;
   JdCaseList           *case_list;
   JdCasePage           *case_page;
+  JdSyncButton         *sync_button;
 
   /* owned references */
   GSettings            *settings;
   JdStore              *store;
   JdCaseChecker        *checker;
   JdCaseListModel      *model;
+  JdSyncManager        *sync_manager;
   GCancellable         *cancellable;   /* of the write running, NULL when idle */
   GtkFileChooserNative *chooser;
 
@@ -461,6 +465,53 @@ import_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Sync: the button under the sidebar's header shows the manager's state. */
+
+static void
+sync_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  if (jd_sync_manager_get_state (self->sync_manager) == JD_SYNC_STATE_SIGNED_OUT)
+    jd_window_toast (self, _("Not signed in: sign in to a server in Preferences first"));
+  else
+    jd_sync_manager_sync (self->sync_manager);
+}
+
+static void
+synced_cb (JdWindow *self,
+           gboolean  rows_changed)
+{
+  if (rows_changed)
+    jd_window_reload (self);
+}
+
+static void
+resolve_conflicts_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  GtkWidget *dialog = jd_conflict_dialog_new (GTK_WINDOW (self), self->store, self->sync_manager);
+
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (jd_window_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sign_in_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GtkWidget *preferences = jd_preferences_window_new (GTK_WINDOW (widget));
+
+  jd_preferences_window_show_sync (JD_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 configure_checker (JdWindow *self)
 {
@@ -530,6 +581,8 @@ jd_window_dispose (GObject *object)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->sync_manager != NULL)
+    jd_sync_manager_shutdown (self->sync_manager);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
@@ -543,6 +596,7 @@ jd_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->model);
+  g_clear_object (&self->sync_manager);
   g_clear_object (&self->checker);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
@@ -577,6 +631,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_CASE_LIST);
   g_type_ensure (JD_TYPE_CASE_PAGE);
   g_type_ensure (JD_TYPE_ROSTERS_VIEW);
+  g_type_ensure (JD_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -592,6 +647,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_title);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -602,8 +658,15 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.create-sample-data", NULL,
                                    create_sample_data_cb);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_cb);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_cb);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL,
+                                   resolve_conflicts_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
@@ -657,6 +720,10 @@ jd_window_new (GtkApplication *application,
   jd_rosters_view_set_window (JD_ROSTERS_VIEW (gtk_stack_get_child_by_name (self->view_stack,
                                                                              "rosters")),
                               self);
+  self->sync_manager = jd_sync_manager_new (store, self->settings);
+  jd_sync_button_set_manager (self->sync_button, self->sync_manager);
+  g_signal_connect_object (self->sync_manager, "synced", G_CALLBACK (synced_cb), self,
+                           G_CONNECT_SWAPPED);
 
   show_main_view (self);
   restore_last_view (self);
@@ -687,6 +754,22 @@ jd_window_get_checker (JdWindow *self)
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
   return self->checker;
+}
+
+JdSyncManager *
+jd_window_get_sync_manager (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return self->sync_manager;
+}
+
+JdSyncButton *
+jd_window_get_sync_button (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return self->sync_button;
 }
 
 JdCaseList *

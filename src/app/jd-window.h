@@ -5,6 +5,8 @@
 #include "jd-case-checker.h"
 #include "jd-case-list.h"
 #include "jd-case-page.h"
+#include "jd-sync-button.h"
+#include "jd-sync-manager.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +22,9 @@ GSettings     *jd_window_get_settings    (JdWindow       *self);
 JdCaseChecker *jd_window_get_checker     (JdWindow       *self);
 JdCaseList    *jd_window_get_case_list   (JdWindow       *self);
 JdCasePage    *jd_window_get_case_page   (JdWindow       *self);
+/* Signs in and out, syncs now and every "sync-interval" minutes. */
+JdSyncManager *jd_window_get_sync_manager (JdWindow     *self);
+JdSyncButton  *jd_window_get_sync_button  (JdWindow      *self);
 /* "empty", "progress", "case" (a case's detail), or the name of the sidebar view shown
  * ("cases", …): what the window shows. */
 const char    *jd_window_get_view        (JdWindow       *self);

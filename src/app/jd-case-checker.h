@@ -32,6 +32,16 @@ const char    *jd_case_checker_agency_name    (JdCaseChecker  *self,
 const char    *jd_case_checker_officer_name   (JdCaseChecker  *self,
                                                const char     *officer_id);
 JdStore       *jd_case_checker_get_store      (JdCaseChecker  *self);
+/* The profile and the "as of" date the rules run with. */
+JdProfile     *jd_case_checker_get_profile    (JdCaseChecker  *self);
+const GDate   *jd_case_checker_get_as_of      (JdCaseChecker  *self);
+/* Drops the findings kept for case @case_id: after it was written. */
+void           jd_case_checker_forget         (JdCaseChecker  *self,
+                                               const char     *case_id);
+/* The findings of @draft, a case not (or not yet) stored as it is, with the records of the stored
+ * case of its id; nothing is kept. A new array (JdFinding), failures first. */
+GPtrArray     *jd_case_checker_check_draft    (JdCaseChecker  *self,
+                                               JdCase         *draft);
 /* How many cases the rules ran over since the checker was made: for tests. */
 guint          jd_case_checker_get_n_checked  (JdCaseChecker  *self);
 

@@ -5,6 +5,7 @@
 #include "jd-case-checker.h"
 #include "jd-case-list.h"
 #include "jd-case-page.h"
+#include "jd-review-view.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ GSettings     *jd_window_get_settings    (JdWindow       *self);
 JdCaseChecker *jd_window_get_checker     (JdWindow       *self);
 JdCaseList    *jd_window_get_case_list   (JdWindow       *self);
 JdCasePage    *jd_window_get_case_page   (JdWindow       *self);
+JdReviewView  *jd_window_get_review_view (JdWindow       *self);
 /* "empty", "progress", "case" (a case's detail), or the name of the sidebar view shown
  * ("cases", …): what the window shows. */
 const char    *jd_window_get_view        (JdWindow       *self);

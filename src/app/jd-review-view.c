@@ -180,7 +180,6 @@ update_heading (JdReviewView *self)
                                             date);
 
   gtk_label_set_text (self->queue_heading, heading);
-  adw_window_title_set_subtitle (self->window_title, heading);
   adw_status_page_set_description (self->empty_page, empty);
   gtk_stack_set_visible_child_name (self->queue_stack, self->n_queued > 0 ? "list" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->more_button),

@@ -554,6 +554,23 @@ test_review_export (void)
   g_assert_nonnull (strstr (text, "9. Other matters to review"));
   g_assert_nonnull (strstr (text, "Conclusion"));
 
+  /* The print operation draws the same pages (exported, as "Print to File" does). */
+  {
+    g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+    g_autofree char *printed_text = NULL;
+
+    g_assert_true (jd_review_form_print_to_file (form, printed, &error));
+    g_assert_no_error (error);
+    argv[4] = printed;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &printed_text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_nonnull (strstr (printed_text, jd_case_get_number (JD_CASE (kase))));
+    g_assert_nonnull (strstr (printed_text, "执法人员均持有效执法证件"));
+    g_unlink (printed);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (pdf);
   g_free (day.id);

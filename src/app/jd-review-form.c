@@ -1120,24 +1120,21 @@ print_done_cb (GtkPrintOperation       *operation,
     ask_for_copies (self, _("The opinion was sent to the printer."));
 }
 
-static void
-print_clicked_cb (JdReviewForm *self)
+/* A print operation of the written opinion on A4, in points; NULL with @error when the opinion
+ * is incomplete. */
+static GtkPrintOperation *
+print_operation (JdReviewForm  *self,
+                 GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autofree char *job = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkPrintOperationResult result;
   JdReviewOpinion *opinion;
 
-  opinion = jd_review_form_build_opinion (self, &error);
+  opinion = jd_review_form_build_opinion (self, error);
   if (opinion == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
+    return NULL;
 
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "opinion", opinion,
@@ -1146,16 +1143,48 @@ print_clicked_cb (JdReviewForm *self)
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   job = g_strdup_printf (_("Legal review opinion %s"), jd_case_get_number (self->kase));
   gtk_print_operation_set_job_name (operation, job);
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  return operation;
+}
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+gboolean
+jd_review_form_print_to_file (JdReviewForm  *self,
+                              const char    *path,
+                              GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (JD_IS_REVIEW_FORM (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = print_operation (self, error);
+  if (operation == NULL)
+    return FALSE;
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_clicked_cb (JdReviewForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = print_operation (self, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (operation == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *text = g_strdup_printf (_("The opinion could not be printed: %s"),
                                                error->message);

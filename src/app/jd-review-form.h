@@ -61,5 +61,10 @@ JdReviewOpinion *jd_review_form_build_opinion  (JdReviewForm   *self,
 gboolean         jd_review_form_export_pdf     (JdReviewForm   *self,
                                                 const char     *path,
                                                 GError        **error);
+/* Runs the print operation of the opinion without a dialog, exporting to a PDF at @path, as
+ * GtkPrintOperation does for "Print to File". */
+gboolean         jd_review_form_print_to_file  (JdReviewForm   *self,
+                                                const char     *path,
+                                                GError        **error);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-#include "jd-review-form.h"
+#include "jd-review-form-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -27,54 +27,16 @@ static const struct
   { "REV-P9-OTHER", N_("Other matters to review") },
 };
 
+const char *
+jd_review_form_point_title (guint i)
+{
+  return _(points[i].title);
+}
+
 /* Positions of the verdict rows' model, and the codes of jiandu/1. */
 static const char * const verdict_codes[] = { NULL, "pass", "fail", "not_applicable" };
 /* Positions of the result row's model (jd-review-form.ui). */
 static const char * const result_codes[] = { "approved", "approved_with_changes", "rejected" };
-enum { RESULT_APPROVED, RESULT_WITH_CHANGES, RESULT_REJECTED };
-
-typedef struct
-{
-  AdwPreferencesGroup *group;
-  AdwActionRow        *finding_row;
-  GtkImage            *finding_icon;
-  AdwComboRow         *verdict_row;
-  AdwEntryRow         *opinion_row;
-  char                *finding;
-} Point;
-
-struct _JdReviewForm
-{
-  GtkWidget            parent_instance;
-
-  /* template widgets */
-  GtkStack            *stack;
-  GtkScrolledWindow   *scrolled_window;
-  GtkBox              *content_box;
-  GtkLabel            *title_label;
-  GtkLabel            *subtitle_label;
-  AdwPreferencesGroup *rules_group;
-  GtkBox              *points_box;
-  AdwComboRow         *result_row;
-  AdwEntryRow         *rereviewed_row;
-  AdwComboRow         *reviewer_row;
-  AdwEntryRow         *date_row;
-  AdwPreferencesGroup *copies_group;
-  GtkSwitch           *case_file_switch;
-  GtkSwitch           *archived_switch;
-
-  Point                points[JD_REVIEW_N_POINTS];
-  GPtrArray           *rule_rows;      /* rows of rules_group, to remove on the next case */
-  GPtrArray           *reviewer_ids;   /* officer ids, in the order of reviewer_row */
-
-  /* owned references */
-  JdCase              *kase;
-  JdCaseChecker       *checker;
-  GtkFileChooserNative *chooser;
-
-  gboolean             updating;         /* the form is being filled, not edited */
-  gboolean             result_chosen;    /* the reviewer set the result themselves */
-};
 
 G_DEFINE_FINAL_TYPE (JdReviewForm, jd_review_form, GTK_TYPE_WIDGET)
 
@@ -88,17 +50,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (jd-review-form-error-quark, jd_review_form_error)
 
-static const char *
-str (JsonObject *object,
-     const char *member)
-{
-  if (object == NULL)
-    return NULL;
-  return json_object_get_string_member_with_default (object, member, NULL);
-}
-
-static void
-toast (JdReviewForm *self,
+void
+jd_review_form_toast (JdReviewForm *self,
        const char   *text)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -107,8 +60,8 @@ toast (JdReviewForm *self,
     jd_window_toast (JD_WINDOW (root), text);
 }
 
-static JdReviewVerdict
-point_verdict (JdReviewForm *self,
+JdReviewVerdict
+jd_review_form_point_verdict (JdReviewForm *self,
                guint         i)
 {
   guint selected = adw_combo_row_get_selected (self->points[i].verdict_row);
@@ -121,7 +74,7 @@ static gboolean
 any_fails (JdReviewForm *self)
 {
   for (guint i = 0; i < JD_REVIEW_N_POINTS; i++)
-    if (point_verdict (self, i) == JD_REVIEW_VERDICT_FAIL)
+    if (jd_review_form_point_verdict (self, i) == JD_REVIEW_VERDICT_FAIL)
       return TRUE;
   return FALSE;
 }
@@ -240,8 +193,6 @@ jd_review_form_finalize (GObject *object)
 }
 
 static void save_clicked_cb (JdReviewForm *self);
-static void print_clicked_cb (JdReviewForm *self);
-static void export_clicked_cb (JdReviewForm *self);
 
 static void
 jd_review_form_class_init (JdReviewFormClass *klass)
@@ -278,8 +229,10 @@ jd_review_form_class_init (JdReviewFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdReviewForm, case_file_switch);
   gtk_widget_class_bind_template_child (widget_class, JdReviewForm, archived_switch);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "print_clicked_cb",
+                                                G_CALLBACK (jd_review_form_print_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "export_clicked_cb",
+                                                G_CALLBACK (jd_review_form_export_clicked_cb));
 }
 
 static void
@@ -417,8 +370,8 @@ show_findings (JdReviewForm *self)
     }
 }
 
-static const char *
-officer_name (JdReviewForm *self,
+const char *
+jd_review_form_officer_name (JdReviewForm *self,
               const char   *id)
 {
   const char *name = jd_case_checker_officer_name (self->checker, id);
@@ -443,17 +396,17 @@ fill_reviewers (JdReviewForm *self,
   ids = jd_store_list_officer_ids (jd_case_checker_get_store (self->checker),
                                    jd_case_get_agency_id (self->kase), &error);
   if (ids == NULL)
-    toast (self, error->message);
+    jd_review_form_toast (self, error->message);
   if (reviewer_id != NULL && (ids == NULL || !g_strv_contains ((const char * const *) ids,
                                                                  reviewer_id)))
     {
       g_ptr_array_add (self->reviewer_ids, g_strdup (reviewer_id));
-      gtk_string_list_append (names, officer_name (self, reviewer_id));
+      gtk_string_list_append (names, jd_review_form_officer_name (self, reviewer_id));
     }
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       g_ptr_array_add (self->reviewer_ids, g_strdup (ids[i]));
-      gtk_string_list_append (names, officer_name (self, ids[i]));
+      gtk_string_list_append (names, jd_review_form_officer_name (self, ids[i]));
     }
   for (guint i = 1; i < self->reviewer_ids->len; i++)
     if (g_strcmp0 (self->reviewer_ids->pdata[i], reviewer_id) == 0)
@@ -463,15 +416,15 @@ fill_reviewers (JdReviewForm *self,
   adw_combo_row_set_selected (self->reviewer_row, selected);
 }
 
-static char *
-party_names (JdCase *kase)
+char *
+jd_review_form_party_names (JdCase *kase)
 {
   JsonArray *parties = jd_case_get_parties (kase);
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     {
-      const char *name = str (json_array_get_object_element (parties, i), "name");
+      const char *name = jd_review_str (json_array_get_object_element (parties, i), "name");
 
       if (name == NULL)
         continue;
@@ -505,11 +458,11 @@ fill (JdReviewForm *self)
   JsonObject *review = jd_case_get_review (self->kase);
   JsonObject *copies = review != NULL && json_object_has_member (review, "copies")
                          ? json_object_get_object_member (review, "copies") : NULL;
-  const char *result = str (review, "result");
-  const char *completed = str (review, "completed_on");
-  g_autofree char *parties = party_names (self->kase);
-  g_autofree char *submitted = jd_format_date (str (review, "submitted_on") != NULL
-                                                 ? str (review, "submitted_on") : "");
+  const char *result = jd_review_str (review, "result");
+  const char *completed = jd_review_str (review, "completed_on");
+  g_autofree char *parties = jd_review_form_party_names (self->kase);
+  g_autofree char *submitted = jd_format_date (jd_review_str (review, "submitted_on") != NULL
+                                                 ? jd_review_str (review, "submitted_on") : "");
   g_autofree char *title = g_strdup_printf ("%s  %s", jd_case_get_number (self->kase),
                                             jd_case_get_title (self->kase));
   g_autofree char *subtitle = NULL;
@@ -521,14 +474,14 @@ fill (JdReviewForm *self)
                               jd_case_checker_agency_name (self->checker,
                                                            jd_case_get_agency_id (self->kase)),
                               *parties != '\0' ? parties : _("not recorded"),
-                              str (review, "submitted_on") != NULL ? submitted
+                              jd_review_str (review, "submitted_on") != NULL ? submitted
                                                                    : _("not recorded"));
   gtk_label_set_text (self->subtitle_label, subtitle);
 
   for (guint p = 0; p < JD_REVIEW_N_POINTS; p++)
     {
       JsonObject *item = review_item (review, p + 1);
-      const char *verdict = str (item, "verdict");
+      const char *verdict = jd_review_str (item, "verdict");
       guint selected = JD_REVIEW_VERDICT_NONE;
 
       for (guint v = 1; v < G_N_ELEMENTS (verdict_codes); v++)
@@ -536,7 +489,7 @@ fill (JdReviewForm *self)
           selected = v;
       adw_combo_row_set_selected (self->points[p].verdict_row, selected);
       gtk_editable_set_text (GTK_EDITABLE (self->points[p].opinion_row),
-                             str (item, "opinion") != NULL ? str (item, "opinion") : "");
+                             jd_review_str (item, "opinion") != NULL ? jd_review_str (item, "opinion") : "");
       gtk_widget_remove_css_class (GTK_WIDGET (self->points[p].verdict_row), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->points[p].opinion_row), "error");
     }
@@ -550,10 +503,10 @@ fill (JdReviewForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->rereviewed_row),
                           adw_combo_row_get_selected (self->result_row) == RESULT_REJECTED);
   gtk_editable_set_text (GTK_EDITABLE (self->rereviewed_row),
-                         str (review, "corrected_and_rereviewed_on") != NULL
-                           ? str (review, "corrected_and_rereviewed_on") : "");
+                         jd_review_str (review, "corrected_and_rereviewed_on") != NULL
+                           ? jd_review_str (review, "corrected_and_rereviewed_on") : "");
 
-  fill_reviewers (self, str (review, "reviewer_id"));
+  fill_reviewers (self, jd_review_str (review, "reviewer_id"));
   today = as_of_string (self);
   /* A review still awaiting its opinion on the "as of" day is dated that day. */
   gtk_editable_set_text (GTK_EDITABLE (self->date_row),
@@ -588,7 +541,7 @@ jd_review_form_set_case (JdReviewForm *self,
                              jd_entity_get_id (JD_ENTITY (kase)), &error);
       if (stored == NULL || jd_entity_get_deleted (stored))
         {
-          toast (self, error != NULL ? error->message : _("The case was deleted meanwhile"));
+          jd_review_form_toast (self, error != NULL ? error->message : _("The case was deleted meanwhile"));
           kase = NULL;
         }
     }
@@ -710,12 +663,12 @@ jd_review_form_validate (JdReviewForm  *self,
       Point *point = &self->points[p];
       const char *opinion = gtk_editable_get_text (GTK_EDITABLE (point->opinion_row));
 
-      if (point_verdict (self, p) == JD_REVIEW_VERDICT_NONE)
+      if (jd_review_form_point_verdict (self, p) == JD_REVIEW_VERDICT_NONE)
         return invalid (self, GTK_WIDGET (point->verdict_row), error,
                         _("Review point %u has no verdict: choose “Complies”, “Does not "
                           "comply” or “Not applicable”."),
                         p + 1);
-      if (point_verdict (self, p) == JD_REVIEW_VERDICT_FAIL && blank (opinion))
+      if (jd_review_form_point_verdict (self, p) == JD_REVIEW_VERDICT_FAIL && blank (opinion))
         return invalid (self, GTK_WIDGET (point->opinion_row), error,
                         _("Review point %u does not comply: write the opinion that says "
                           "why, and what is to be corrected."),
@@ -733,7 +686,7 @@ jd_review_form_validate (JdReviewForm  *self,
                     _("Choose the reviewer who gives the opinion."));
 
   date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  submitted = str (review, "submitted_on");
+  submitted = jd_review_str (review, "submitted_on");
   if (!valid_date (date))
     return invalid (self, GTK_WIDGET (self->date_row), error,
                     _("“%s” is not a date: write the date of the opinion as YYYY-MM-DD."),
@@ -761,8 +714,8 @@ jd_review_form_validate (JdReviewForm  *self,
   return TRUE;
 }
 
-static char *
-stripped (GtkEditable *editable)
+char *
+jd_review_form_stripped (GtkEditable *editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
@@ -774,16 +727,16 @@ write_review (JdReviewForm *self,
 {
   JsonArray *items = json_array_sized_new (JD_REVIEW_N_POINTS);
   JsonObject *copies = json_object_new ();
-  g_autofree char *rereviewed = stripped (GTK_EDITABLE (self->rereviewed_row));
+  g_autofree char *rereviewed = jd_review_form_stripped (GTK_EDITABLE (self->rereviewed_row));
   guint result = adw_combo_row_get_selected (self->result_row);
 
   for (guint p = 0; p < JD_REVIEW_N_POINTS; p++)
     {
       JsonObject *item = json_object_new ();
-      g_autofree char *opinion = stripped (GTK_EDITABLE (self->points[p].opinion_row));
+      g_autofree char *opinion = jd_review_form_stripped (GTK_EDITABLE (self->points[p].opinion_row));
 
       json_object_set_int_member (item, "point", p + 1);
-      json_object_set_string_member (item, "verdict", verdict_codes[point_verdict (self, p)]);
+      json_object_set_string_member (item, "verdict", verdict_codes[jd_review_form_point_verdict (self, p)]);
       if (*opinion != '\0')
         json_object_set_string_member (item, "opinion", opinion);
       json_array_add_object_element (items, item);
@@ -851,7 +804,7 @@ save_clicked_cb (JdReviewForm *self)
   if (!jd_review_form_save (self, &error))
     {
       if (g_error_matches (error, JD_REVIEW_FORM_ERROR, JD_REVIEW_FORM_ERROR_INVALID))
-        toast (self, error->message);
+        jd_review_form_toast (self, error->message);
       else
         {
           GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -865,330 +818,6 @@ save_clicked_cb (JdReviewForm *self)
       return;
     }
   text = g_strdup_printf (_("The review of case %s is saved"), jd_case_get_number (self->kase));
-  toast (self, text);
+  jd_review_form_toast (self, text);
 }
 
-static const char *
-verdict_label (JdReviewVerdict verdict)
-{
-  switch (verdict)
-    {
-    case JD_REVIEW_VERDICT_PASS:
-      return _("Complies");
-    case JD_REVIEW_VERDICT_FAIL:
-      return _("Does not comply");
-    case JD_REVIEW_VERDICT_NOT_APPLICABLE:
-      return _("Not applicable");
-    case JD_REVIEW_VERDICT_NONE:
-    default:
-      return _("Not yet decided");
-    }
-}
-
-static const char *
-result_label (guint result)
-{
-  switch (result)
-    {
-    case RESULT_APPROVED:
-      return _("Approved: the decision may be taken as proposed.");
-    case RESULT_WITH_CHANGES:
-      return _("Approved with changes: the decision may be taken once the points above are "
-               "corrected.");
-    case RESULT_REJECTED:
-    default:
-      return _("Not approved: correct the points above and submit the case for review again.");
-    }
-}
-
-JdReviewOpinion *
-jd_review_form_build_opinion (JdReviewForm  *self,
-                              GError       **error)
-{
-  g_autoptr(JdReviewOpinion) opinion = NULL;
-  JsonObject *review;
-  g_autofree char *parties = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *line = NULL;
-  g_autofree char *rereviewed = NULL;
-  const char *submitted;
-  const char *reviewer;
-
-  g_return_val_if_fail (JD_IS_REVIEW_FORM (self), NULL);
-
-  if (!jd_review_form_validate (self, error))
-    return NULL;
-
-  review = jd_case_get_review (self->kase);
-  parties = party_names (self->kase);
-  opinion = jd_review_opinion_new ();
-  jd_review_opinion_add (opinion, JD_OPINION_TITLE, _("Legal Review Opinion"));
-  line = g_strdup_printf (_("Case number: %s"), jd_case_get_number (self->kase));
-  jd_review_opinion_add (opinion, JD_OPINION_NUMBER, line);
-  g_clear_pointer (&line, g_free);
-
-  line = g_strdup_printf (_("Case: %s"), jd_case_get_title (self->kase));
-  jd_review_opinion_add (opinion, JD_OPINION_FIELD, line);
-  g_clear_pointer (&line, g_free);
-  line = g_strdup_printf (_("Party: %s"), *parties != '\0' ? parties : _("not recorded"));
-  jd_review_opinion_add (opinion, JD_OPINION_FIELD, line);
-  g_clear_pointer (&line, g_free);
-  line = g_strdup_printf (_("Submitted by: %s"),
-                          jd_case_checker_agency_name (self->checker,
-                                                       jd_case_get_agency_id (self->kase)));
-  jd_review_opinion_add (opinion, JD_OPINION_FIELD, line);
-  g_clear_pointer (&line, g_free);
-  submitted = str (review, "submitted_on");
-  if (submitted != NULL)
-    {
-      g_autofree char *formatted = jd_format_date (submitted);
-
-      line = g_strdup_printf (_("Submitted for review on: %s"), formatted);
-      jd_review_opinion_add (opinion, JD_OPINION_FIELD, line);
-      g_clear_pointer (&line, g_free);
-    }
-
-  jd_review_opinion_add (opinion, JD_OPINION_BODY,
-                         _("Under the rules on the legal review of major administrative "
-                           "enforcement decisions, the proposed decision in this case and its "
-                           "materials were reviewed. The opinion on each review point is as "
-                           "follows."));
-
-  for (guint p = 0; p < JD_REVIEW_N_POINTS; p++)
-    {
-      g_autofree char *text = stripped (GTK_EDITABLE (self->points[p].opinion_row));
-
-      line = g_strdup_printf ("%u. %s", p + 1, _(points[p].title));
-      jd_review_opinion_add (opinion, JD_OPINION_HEADING, line);
-      g_clear_pointer (&line, g_free);
-      line = g_strdup_printf (_("Verdict: %s. %s"), verdict_label (point_verdict (self, p)),
-                              *text != '\0' ? text : "");
-      jd_review_opinion_add (opinion, JD_OPINION_BODY, line);
-      g_clear_pointer (&line, g_free);
-    }
-
-  jd_review_opinion_add (opinion, JD_OPINION_HEADING, _("Conclusion"));
-  jd_review_opinion_add (opinion, JD_OPINION_BODY,
-                         result_label (adw_combo_row_get_selected (self->result_row)));
-  rereviewed = stripped (GTK_EDITABLE (self->rereviewed_row));
-  if (adw_combo_row_get_selected (self->result_row) == RESULT_REJECTED && *rereviewed != '\0')
-    {
-      g_autofree char *formatted = jd_format_date (rereviewed);
-
-      line = g_strdup_printf (_("Corrected and reviewed again on %s."), formatted);
-      jd_review_opinion_add (opinion, JD_OPINION_BODY, line);
-      g_clear_pointer (&line, g_free);
-    }
-
-  reviewer = officer_name (self, self->reviewer_ids->pdata[adw_combo_row_get_selected (
-                                   self->reviewer_row)]);
-  line = g_strdup_printf (_("Reviewer: %s"), reviewer);
-  jd_review_opinion_add (opinion, JD_OPINION_SIGNATURE, line);
-  g_clear_pointer (&line, g_free);
-  date = jd_format_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
-  jd_review_opinion_add (opinion, JD_OPINION_SIGNATURE, date);
-
-  jd_review_opinion_add (opinion, JD_OPINION_NOTE,
-                         _("Made in two copies: one for the case file, one archived by the "
-                           "legal unit."));
-  return g_steal_pointer (&opinion);
-}
-
-gboolean
-jd_review_form_export_pdf (JdReviewForm  *self,
-                           const char    *path,
-                           GError       **error)
-{
-  g_autoptr(JdReviewOpinion) opinion = NULL;
-
-  g_return_val_if_fail (JD_IS_REVIEW_FORM (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  opinion = jd_review_form_build_opinion (self, error);
-  return opinion != NULL && jd_review_opinion_write_pdf (opinion, path, error);
-}
-
-/* After a copy was made: the reviewer records where the two copies went. */
-static void
-ask_for_copies (JdReviewForm *self,
-                const char   *done)
-{
-  g_autofree char *text = g_strdup_printf (_("%s Record its two copies below, then save."),
-                                           done);
-
-  toast (self, text);
-  gtk_widget_grab_focus (GTK_WIDGET (self->case_file_switch));
-}
-
-static void
-export_response_cb (JdReviewForm         *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL)
-        toast (self, _("Choose a file on this computer to export the opinion to."));
-      else if (!jd_review_form_export_pdf (self, path, &error))
-        toast (self, error->message);
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *done = g_strdup_printf (_("The opinion was exported to “%s”."),
-                                                   name);
-
-          ask_for_copies (self, done);
-        }
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-export_clicked_cb (JdReviewForm *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-  g_autoptr(JdReviewOpinion) check = NULL;
-  g_autofree char *name = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (self->chooser != NULL)
-    return;
-  check = jd_review_form_build_opinion (self, &error);
-  if (check == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_suffix (pdf, "pdf");
-  self->chooser = gtk_file_chooser_native_new (_("Export the Review Opinion"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdf);
-  name = g_strdup_printf (_("Legal review opinion %s.pdf"), jd_case_get_number (self->kase));
-  /* Case numbers hold no slash in practice; never let one make a folder. */
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                JdReviewForm      *self)
-{
-  guint n_pages = jd_review_opinion_paginate (g_object_get_data (G_OBJECT (operation), "opinion"),
-                                              gtk_print_context_get_cairo_context (context));
-
-  gtk_print_operation_set_n_pages (operation, n_pages);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              JdReviewForm      *self)
-{
-  jd_review_opinion_draw_page (g_object_get_data (G_OBJECT (operation), "opinion"),
-                               gtk_print_context_get_cairo_context (context), page);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               JdReviewForm            *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      text = g_strdup_printf (_("The opinion could not be printed: %s"),
-                              error != NULL ? error->message : "");
-      toast (self, text);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    ask_for_copies (self, _("The opinion was sent to the printer."));
-}
-
-/* A print operation of the written opinion on A4, in points; NULL with @error when the opinion
- * is incomplete. */
-static GtkPrintOperation *
-print_operation (JdReviewForm  *self,
-                 GError       **error)
-{
-  GtkPrintOperation *operation;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autofree char *job = NULL;
-  JdReviewOpinion *opinion;
-
-  opinion = jd_review_form_build_opinion (self, error);
-  if (opinion == NULL)
-    return NULL;
-
-  operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "opinion", opinion,
-                          (GDestroyNotify) jd_review_opinion_free);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  job = g_strdup_printf (_("Legal review opinion %s"), jd_case_get_number (self->kase));
-  gtk_print_operation_set_job_name (operation, job);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  return operation;
-}
-
-gboolean
-jd_review_form_print_to_file (JdReviewForm  *self,
-                              const char    *path,
-                              GError       **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_val_if_fail (JD_IS_REVIEW_FORM (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  operation = print_operation (self, error);
-  if (operation == NULL)
-    return FALSE;
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
-}
-
-static void
-print_clicked_cb (JdReviewForm *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkPrintOperation) operation = print_operation (self, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (operation == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *text = g_strdup_printf (_("The opinion could not be printed: %s"),
-                                               error->message);
-
-      toast (self, text);
-    }
-}

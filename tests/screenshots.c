@@ -8,6 +8,7 @@
 #include "jd-rosters-view.h"
 #include "jd-conflict-dialog.h"
 #include "jd-sample-store.h"
+#include "jd-store-review.h"
 #include "jd-window.h"
 
 /* Writes PNGs of the main views, on sample data, for the README and the AppStream metainfo:
@@ -184,6 +185,47 @@ conflict_screenshot (const char *dir,
   remove_db (db);
 }
 
+/* The day the most reviews await their opinion, among the submission days of the first cases:
+ * a queue worth showing. */
+static gboolean
+submission_cb (JdCase     *kase,
+               GPtrArray  *records,
+               gpointer    user_data,
+               GError    **error)
+{
+  JsonObject *review = jd_case_get_review (kase);
+  GPtrArray *days = user_data;
+
+  if (review != NULL && json_object_has_member (review, "submitted_on") && days->len < 400)
+    g_ptr_array_add (days, g_strdup (json_object_get_string_member (review, "submitted_on")));
+  return TRUE;
+}
+
+static char *
+busiest_review_day (JdStore *store)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *best = NULL;
+  gint64 most = -1;
+
+  if (!jd_store_foreach_case (store, NULL, submission_cb, days, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < days->len; i++)
+    {
+      gint64 n = jd_store_count_review_queue (store, days->pdata[i], NULL);
+
+      if (n > most)
+        {
+          most = n;
+          best = days->pdata[i];
+        }
+    }
+  if (best == NULL)
+    g_error ("no legal review in the sample");
+  return g_strdup (best);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,6 +238,9 @@ main (int    argc,
   g_autofree char *case_png = NULL;
   g_autofree char *rosters_png = NULL;
   JdRostersView *rosters;
+  g_autofree char *review_png = NULL;
+  g_autofree char *review_day = NULL;
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(JdStore) store = NULL;
   JdWindow *window;
   JdCaseListModel *model;
@@ -269,6 +314,26 @@ main (int    argc,
   settle (GTK_WIDGET (window));
   rosters_png = g_build_filename (argv[1], "rosters.png", NULL);
   save_png (GTK_WIDGET (window), rosters_png);
+  /* The legal review on a day with a queue, its first (most urgent) decision opened. */
+  review_day = busiest_review_day (store);
+  settings = g_object_ref (jd_window_get_settings (window));
+  g_settings_set_string (settings, "as-of-date", review_day);
+  jd_window_show_view (window, "review");
+  settle (GTK_WIDGET (window));
+  {
+    GtkListBox *queue = jd_review_view_get_queue (jd_window_get_review_view (window));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (queue, 0);
+
+    if (row != NULL)
+      {
+        gtk_list_box_select_row (queue, row);
+        g_signal_emit_by_name (queue, "row-activated", row);
+      }
+  }
+  settle (GTK_WIDGET (window));
+  review_png = g_build_filename (argv[1], "review.png", NULL);
+  save_png (GTK_WIDGET (window), review_png);
+  g_settings_reset (settings, "as-of-date");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -172,14 +172,6 @@ jd_case_checker_reload (JdCaseChecker  *self,
   return TRUE;
 }
 
-const GDate *
-jd_case_checker_get_as_of (JdCaseChecker *self)
-{
-  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
-
-  return g_date_valid (&self->as_of) ? &self->as_of : NULL;
-}
-
 /* Checking every case: on a worker thread with its own connection, as the window writes
  * sample data; WAL lets the window read meanwhile. */
 
@@ -488,6 +480,69 @@ jd_case_checker_get_store (JdCaseChecker *self)
   g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
 
   return self->store;
+}
+
+static gboolean
+ensure_ready (JdCaseChecker *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->data == NULL && !jd_case_checker_reload (self, &error))
+    g_warning ("Could not load the data the rules need: %s", error->message);
+  g_clear_error (&error);
+  if (self->validator == NULL && !jd_case_checker_configure (self, NULL, NULL, &error))
+    g_warning ("Could not load the rules profile: %s", error->message);
+  return self->validator != NULL && self->data != NULL;
+}
+
+JdProfile *
+jd_case_checker_get_profile (JdCaseChecker *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+
+  return ensure_ready (self) ? jd_validator_get_profile (self->validator) : NULL;
+}
+
+const GDate *
+jd_case_checker_get_as_of (JdCaseChecker *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+
+  return ensure_ready (self) ? jd_validator_get_as_of (self->validator) : NULL;
+}
+
+void
+jd_case_checker_forget (JdCaseChecker *self,
+                        const char    *case_id)
+{
+  g_return_if_fail (JD_IS_CASE_CHECKER (self));
+
+  g_hash_table_remove (self->cache, case_id);
+}
+
+GPtrArray *
+jd_case_checker_check_draft (JdCaseChecker *self,
+                             JdCase        *draft)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_finding_free);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), findings);
+  g_return_val_if_fail (JD_IS_CASE (draft), findings);
+
+  if (!ensure_ready (self))
+    return findings;
+  if (!jd_store_foreach_case (self->store, jd_entity_get_id (JD_ENTITY (draft)),
+                              take_records_cb, &records, &error))
+    g_warning ("Could not read the records of case %s: %s",
+               jd_entity_get_id (JD_ENTITY (draft)), error->message);
+  if (records == NULL)
+    records = g_ptr_array_new ();
+  jd_validator_check_entity (self->validator, self->data, JD_ENTITY (draft), records,
+                             add_finding_cb, findings);
+  g_ptr_array_sort (findings, jd_case_checker_compare_findings);
+  return findings;
 }
 
 guint

@@ -41,6 +41,15 @@ void           jd_case_checker_refresh_all    (JdCaseChecker  *self);
 gboolean       jd_case_checker_is_refreshing  (JdCaseChecker  *self);
 /* From 0 to 1 while refreshing; 1 when not. */
 double         jd_case_checker_get_refresh_fraction (JdCaseChecker *self);
+/* The profile the rules run with. */
+JdProfile     *jd_case_checker_get_profile    (JdCaseChecker  *self);
+/* Drops the findings kept for case @case_id: after it was written. */
+void           jd_case_checker_forget         (JdCaseChecker  *self,
+                                               const char     *case_id);
+/* The findings of @draft, a case not (or not yet) stored as it is, with the records of the stored
+ * case of its id; nothing is kept. A new array (JdFinding), failures first. */
+GPtrArray     *jd_case_checker_check_draft    (JdCaseChecker  *self,
+                                               JdCase         *draft);
 /* How many cases the rules ran over since the checker was made: for tests. */
 guint          jd_case_checker_get_n_checked  (JdCaseChecker  *self);
 

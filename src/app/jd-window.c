@@ -33,6 +33,7 @@ struct _JdWindow
   JdCaseList           *case_list;
   JdCasePage           *case_page;
   JdSyncButton         *sync_button;
+  JdReviewView         *review_view;
 
   /* owned references */
   GSettings            *settings;
@@ -512,6 +513,21 @@ sign_in_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The case page's "Review": that case in the review workspace. */
+static void
+review_case_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  JdCase *kase = jd_case_page_get_case (self->case_page);
+
+  if (kase == NULL)
+    return;
+  jd_review_view_open_case (self->review_view, kase);
+  jd_window_show_view (self, "review");
+}
+
 static void
 configure_checker (JdWindow *self)
 {
@@ -632,6 +648,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_CASE_PAGE);
   g_type_ensure (JD_TYPE_ROSTERS_VIEW);
   g_type_ensure (JD_TYPE_SYNC_BUTTON);
+  g_type_ensure (JD_TYPE_REVIEW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -648,6 +665,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, review_view);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -656,6 +674,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-case", NULL, review_case_cb);
   gtk_widget_class_install_action (widget_class, "win.create-sample-data", NULL,
                                    create_sample_data_cb);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_cb);
@@ -724,6 +743,7 @@ jd_window_new (GtkApplication *application,
   jd_sync_button_set_manager (self->sync_button, self->sync_manager);
   g_signal_connect_object (self->sync_manager, "synced", G_CALLBACK (synced_cb), self,
                            G_CONNECT_SWAPPED);
+  jd_review_view_set_window (self->review_view, self);
 
   show_main_view (self);
   restore_last_view (self);
@@ -778,6 +798,14 @@ jd_window_get_case_list (JdWindow *self)
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
   return self->case_list;
+}
+
+JdReviewView *
+jd_window_get_review_view (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return self->review_view;
 }
 
 JdCasePage *

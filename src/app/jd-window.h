@@ -7,6 +7,7 @@
 #include "jd-case-page.h"
 #include "jd-sync-button.h"
 #include "jd-sync-manager.h"
+#include "jd-review-view.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ JdCasePage    *jd_window_get_case_page   (JdWindow       *self);
 /* Signs in and out, syncs now and every "sync-interval" minutes. */
 JdSyncManager *jd_window_get_sync_manager (JdWindow     *self);
 JdSyncButton  *jd_window_get_sync_button  (JdWindow      *self);
+JdReviewView  *jd_window_get_review_view (JdWindow       *self);
 /* "empty", "progress", "case" (a case's detail), or the name of the sidebar view shown
  * ("cases", …): what the window shows. */
 const char    *jd_window_get_view        (JdWindow       *self);

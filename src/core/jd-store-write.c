@@ -26,7 +26,9 @@ static const Column officer_columns[] = {
 static const Column case_columns[] = {
   { "number", "number" }, { "agency_id", "agency_id" }, { "title", "title" },
   { "action_type", "action_type" }, { "procedure", "procedure" },
-  { "decided_on", "decision", "date" }, { "closed_on", "closed_on" }, END_COLUMNS
+  { "decided_on", "decision", "date" }, { "closed_on", "closed_on" },
+  { "review_submitted_on", "review", "submitted_on" },
+  { "review_completed_on", "review", "completed_on" }, END_COLUMNS
 };
 static const Column record_columns[] = {
   { "case_id", "case_id" }, { "corrects", "corrects" }, END_COLUMNS

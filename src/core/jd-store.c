@@ -21,6 +21,7 @@ static const char * const migrations[] = {
   "/io/github/jiandu/core/sql/0005-case-list.sql",
   "/io/github/jiandu/core/sql/0006-case-checks.sql",
   "/io/github/jiandu/core/sql/0007-case-sort.sql",
+  "/io/github/jiandu/core/sql/0008-review-queue.sql",
 };
 
 static const char * const tables[JD_N_COLLECTIONS] = {

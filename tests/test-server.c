@@ -905,6 +905,7 @@ test_conflict (Fixture       *f,
   g_autofree char *dist = login_token (f, "dist");
   gint64 base = row_rev (f, town, "c-t1", NULL);
   gint64 current;
+  gint64 deleted_rev = 0;
 
   /* Someone else edits first: the stale edit conflicts and gets the current row. */
   {
@@ -957,6 +958,45 @@ test_conflict (Fixture       *f,
     row = json_object_get_object_member (result_at (&reply, 0), "row");
     g_assert_true (json_object_get_boolean_member (row, "deleted"));
     g_assert_true (json_object_get_null_member (row, "fields"));
+    deleted_rev = json_object_get_int_member (row, "rev");
+  }
+
+  /* Keeping the local edit brings the row back: an insert on the tombstone's revision. An
+   * insert on no revision, or on an older one, does not. */
+  {
+    g_auto(Reply) reply = push (f, town,
+      "{\"mutation_id\":\"k-4a\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t1\",\"title\":\"又改\"}}");
+    assert_result (&reply, 0, "rejected", "exists");
+  }
+  {
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"k-4b\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t1\","
+      "\"title\":\"又改\"}}", current);
+    g_auto(Reply) reply = push (f, town, m);
+    assert_result (&reply, 0, "conflict", NULL);
+  }
+  {
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"k-4c\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t2\","
+      "\"title\":\"又改\"}}", deleted_rev);
+    g_auto(Reply) reply = push (f, town, m);
+    assert_result (&reply, 0, "rejected", "out_of_scope");
+  }
+  {
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"k-4d\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t1\","
+      "\"title\":\"又改\"}}", deleted_rev);
+    g_auto(Reply) reply = push (f, town, m);
+    g_autoptr(JsonObject) fields = NULL;
+
+    assert_result (&reply, 0, "applied", NULL);
+    g_assert_cmpint (json_object_get_int_member (result_at (&reply, 0), "rev"), >, deleted_rev);
+    g_assert_cmpint (row_rev (f, dist, "c-t1", &fields), >, deleted_rev);
+    g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==, "又改");
   }
 
   /* Edited there, deleted here. */

@@ -388,6 +388,8 @@ test_edited_here_deleted_there (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(JsonArray) batch = NULL;
   g_autofree char *title = NULL;
+  JsonObject *mutation;
+  JsonObject *fields;
 
   edit_case (f->store, "title", "我还在改");
   apply_pull (f->store, pulled_case (11, NULL, NULL, TRUE), 11);
@@ -397,13 +399,31 @@ test_edited_here_deleted_there (Fixture *f, gconstpointer data)
   title = case_member (f->store, "title");
   g_assert_cmpstr (title, ==, "我还在改");
 
-  /* The server cannot bring a deleted row back: keeping the edit is refused, with a way out. */
-  g_assert_false (jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error));
-  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "--keep theirs"));
-  g_clear_error (&error);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 1);
+  /* Keeping the edit brings the row back: the whole local row, inserted on the tombstone's
+   * revision. */
+  jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 0);
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 1);
+  mutation = json_array_get_object_element (batch, 0);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "op"), ==, "insert");
+  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 11);
+  fields = json_object_get_object_member (mutation, "fields");
+  g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==, "我还在改");
+  g_assert_cmpstr (json_object_get_string_member (fields, "number"), ==, "兴城罚1号");
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 0);
+}
 
+/* The same, and the server's deletion kept: the row goes here too and nothing is pushed. */
+static void
+test_edited_here_deleted_there_theirs (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+
+  edit_case (f->store, "title", "我还在改");
+  apply_pull (f->store, pulled_case (11, NULL, NULL, TRUE), 11);
   jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_THEIRS, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
@@ -570,6 +590,7 @@ main (int argc, char **argv)
   ADD ("conflict-keep-theirs", test_conflict_keep_theirs);
   ADD ("deleted-here-edited-there", test_deleted_here_edited_there);
   ADD ("edited-here-deleted-there", test_edited_here_deleted_there);
+  ADD ("edited-here-deleted-there-theirs", test_edited_here_deleted_there_theirs);
   ADD ("keep-local-deletion", test_keep_local_deletion);
   ADD ("pull-atomic", test_pull_atomic);
   ADD ("pushed-conflict-and-rejection", test_pushed_conflict_and_rejection);

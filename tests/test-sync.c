@@ -490,9 +490,38 @@ test_deleted_vs_edited (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (conflicts.out, "cases/c-t1a"));
   title = case_member (f, "b", "c-t1a", "title");
   g_assert_cmpstr (title, ==, "乙还在改");
+  /* b keeps its edit: the row comes back on the server, at a new revision, with b's values,
+   * and a gets it again. */
   resolve = cli (f, "b", NULL, "resolve", "c-t1a", "--keep", "mine", NULL);
-  g_assert_cmpint (resolve.status, ==, 2);
-  g_assert_nonnull (strstr (resolve.err, "--keep theirs"));
+  g_assert_cmpint (resolve.status, ==, 0);
+  g_assert_cmpint (sync_status (f, "b"), ==, 0);
+  {
+    JdSyncStatus status = client_status (f, "b");
+
+    g_assert_cmpint (status.pending, ==, 0);
+    g_assert_cmpint (status.conflicts, ==, 0);
+    g_assert_cmpint (status.rejected, ==, 0);
+    jd_sync_status_clear (&status);
+  }
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "乙还在改");
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "agency_id");
+  g_assert_cmpstr (title, ==, "t1a");
+
+  /* Deleted there again, edited here again: this time b keeps theirs and the row goes. */
+  {
+    g_autoptr(JdStore) store = open_client (f, "a");
+    g_autoptr(GError) error = NULL;
+
+    jd_store_delete (store, JD_COLLECTION_CASES, "c-t1a", &error);
+    g_assert_no_error (error);
+  }
+  edit_case (f, "b", "c-t1a", "title", "乙又改了");
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_assert_cmpint (sync_status (f, "b"), ==, 1);
   run_clear (&resolve);
   resolve = cli (f, "b", NULL, "resolve", "c-t1a", "--keep", "theirs", NULL);
   g_assert_cmpint (resolve.status, ==, 0);
@@ -500,6 +529,10 @@ test_deleted_vs_edited (Fixture *f, gconstpointer data)
   title = case_member (f, "b", "c-t1a", "title");
   g_assert_cmpstr (title, ==, "(deleted)");
   g_assert_cmpint (sync_status (f, "b"), ==, 0);
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "(deleted)");
 
   /* Edited there, deleted here: keeping theirs brings the row back with their edit. */
   edit_case (f, "a", "c-t1", "title", "甲改了");

@@ -1231,17 +1231,11 @@ resolve_one (JdStore         *self,
                                         conflict->server_rev, NULL, "resolve", error);
         }
 
-      /* Protocol 1 has no way to bring back a row the server deleted: every later push of it
-       * would conflict again. Say so rather than leave the user in a loop. */
+      /* Keeping an edit of a row the server deleted brings the row back: an insert on the
+       * tombstone's revision, with the whole local row. */
       if (conflict->theirs == NULL)
-        {
-          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
-                       _("%s/%s was deleted on the server, which cannot restore it. Keep the "
-                         "server's version (“--keep theirs”), then enter the data again as a new "
-                         "row if it is still needed."),
-                       key, id);
-          return FALSE;
-        }
+        return !found || rebase_entry (self, entry.seq, "insert", conflict->server_rev,
+                                       entry.base, names, error);
 
       /* Keeping a deletion deletes on the server's revision. */
       if (!found)

@@ -281,7 +281,21 @@ evaluate (Push     *push,
 
   if (m->op == OP_INSERT)
     {
-      if (row != NULL)
+      /* An insert on the revision of a tombstone brings the row back: a client kept its edit
+       * of a row deleted here. On any other revision it is a conflict, as an update would be. */
+      if (row != NULL && row->deleted && m->base_rev != 0)
+        {
+          g_auto(GStrv) current =
+            jd_server_store_row_agencies (push->store, m->collection_key, m->id, error);
+
+          if (current == NULL)
+            return NULL;
+          if (!may_push (push, m->collection, (const char * const *) current, NULL))
+            return result_rejected (m, "out_of_scope", _("the row is outside your scope"));
+          if (m->base_rev != row->rev)
+            return result_conflict (m, row);
+        }
+      else if (row != NULL)
         return result_rejected (m, "exists", _("the server holds a row with this id"));
       fields = json_object_ref (m->fields);
     }

@@ -860,6 +860,63 @@ test_scope (Fixture *f, gconstpointer data)
   g_assert_cmpstr (number, ==, "二镇案");
 }
 
+/* A case the district moves to another town leaves the first town's replica at its next sync
+ * (its record stays, as evidence, hidden with it); an edit the town made meanwhile is kept and
+ * shown as refused. */
+static void
+test_scope_exit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_auto(Run) sync = { 0 };
+  JdSyncStatus status;
+
+  login_and_sync (f, "a", "town1");
+  login_and_sync (f, "d", "dist");
+  store = open_client (f, "a");
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_RECORDS, NULL), ==, 1);
+  g_clear_object (&store);
+
+  edit_case (f, "d", "c-t1", "agency_id", "t2");
+  edit_case (f, "d", "c-t1a", "agency_id", "t2");
+  g_assert_cmpint (sync_status (f, "d"), ==, 0);
+
+  /* a edited c-t1a offline: the server refuses the edit, and a keeps it to see. */
+  edit_case (f, "a", "c-t1a", "title", "一镇还在改");
+  sync = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (sync.status, ==, 1);
+  g_assert_nonnull (strstr (sync.out, "Rows moved out of your scope on the server: 1"));
+
+  title = case_member (f, "a", "c-t1", "title");
+  g_assert_cmpstr (title, ==, "(deleted)");
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "一镇还在改");
+  store = open_client (f, "a");
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 1);
+  rejections = jd_store_sync_list_rejections (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejections->len, ==, 1);
+  g_assert_cmpstr (((JdSyncRejection *) rejections->pdata[0])->row_id, ==, "c-t1a");
+  g_assert_cmpstr (((JdSyncRejection *) rejections->pdata[0])->code, ==, "out_of_scope");
+  g_clear_object (&store);
+  status = client_status (f, "a");
+  g_assert_cmpint (status.pending, ==, 0);
+  g_assert_cmpint (status.conflicts, ==, 0);
+  jd_sync_status_clear (&status);
+
+  /* The other town's officer now has both, unchanged by a's refused edit. */
+  login_and_sync (f, "o", "off2");
+  g_free (title);
+  title = case_member (f, "o", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "执法队案");
+  store = open_client (f, "o");
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 3);
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_RECORDS, NULL), ==, 1);
+}
+
 static void
 test_bad_credentials_and_revoked_token (Fixture *f, gconstpointer data)
 {
@@ -1127,6 +1184,7 @@ main (int argc, char **argv)
   ADD ("pull-interrupted", test_pull_interrupted);
   ADD ("replayed-push", test_replayed_push);
   ADD ("scope", test_scope);
+  ADD ("scope-exit", test_scope_exit);
   ADD ("bad-credentials-and-revoked-token", test_bad_credentials_and_revoked_token);
   ADD ("refused-mutation", test_refused_mutation);
   ADD ("api-cancel-and-progress", test_api_cancel_and_progress);

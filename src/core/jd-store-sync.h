@@ -63,6 +63,7 @@ typedef struct
   guint written;    /* rows replaced, added or deleted */
   guint merged;     /* rows with a local edit, merged member by member */
   guint conflicts;  /* members left in conflict */
+  guint left;       /* rows that left the user's scope on the server */
 } JdSyncPullStats;
 
 typedef enum

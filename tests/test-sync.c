@@ -831,7 +831,13 @@ test_scope (Fixture *f, gconstpointer data)
                        "\"二镇\", \"kind\": \"town\", \"parent_id\": \"d\"}], \"cases\": [{\"id\": "
                        "\"c-new\", \"agency_id\": \"t2\", \"title\": \"越界的案\"}]}");
   edit_case (f, "a", "c-t1a", "agency_id", "t2");
+  /* In the same batch, an edit in scope: it goes, the refusals do not hold it back. */
+  edit_case (f, "a", "c-t1", "title", "同批发出");
   g_assert_cmpint (sync_status (f, "a"), ==, 1);
+  login_and_sync (f, "b", "town1");
+  number = case_member (f, "b", "c-t1", "title");
+  g_assert_cmpstr (number, ==, "同批发出");
+  g_clear_pointer (&number, g_free);
   store = open_client (f, "a");
   rejections = jd_store_sync_list_rejections (store, &error);
   g_assert_no_error (error);
@@ -841,6 +847,10 @@ test_scope (Fixture *f, gconstpointer data)
       JdSyncRejection *rejection = rejections->pdata[i];
 
       /* The agency t2 exists there: refused as out of scope or as existing. */
+      /* Each on its own row; the row that went has none. */
+      g_assert_true (strcmp (rejection->row_id, "c-new") == 0 ||
+                     strcmp (rejection->row_id, "c-t1a") == 0 ||
+                     strcmp (rejection->row_id, "t2") == 0);
       if (rejection->collection == JD_COLLECTION_CASES)
         g_assert_cmpstr (rejection->code, ==, "out_of_scope");
       else
@@ -1170,6 +1180,334 @@ test_api_retry (Fixture *f, gconstpointer data)
   g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 2);
 }
 
+/* A proxy in front of the real server, in this process, that fails requests as told: a 5xx
+ * without asking the server, or one after the server has answered (the answer lost on the
+ * way), and passes the others on. It notes when each request came. */
+
+typedef enum
+{
+  PROXY_FORWARD,
+  PROXY_FAIL,            /* 503, the server never sees the request */
+  PROXY_FORWARD_FAIL,    /* the server handles it, the client gets 500 */
+} ProxyAction;
+
+typedef struct
+{
+  SoupServer  *server;
+  SoupSession *session;
+  char        *target;    /* the real server, http://127.0.0.1:PORT/ */
+  char        *url;       /* the proxy's */
+  ProxyAction  script[8]; /* for the first requests, in order; then @then */
+  guint        script_len;
+  ProxyAction  then;
+  GArray      *times;     /* gint64 µs, one per request */
+  GPtrArray   *paths;
+} Proxy;
+
+typedef struct
+{
+  Proxy             *proxy;
+  SoupServerMessage *msg;
+  SoupMessage       *forwarded;
+  ProxyAction        action;
+} Forward;
+
+static void
+proxy_reply (SoupServerMessage *msg,
+             guint              status,
+             const char        *body,
+             gsize              length)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, length);
+}
+
+static void
+proxy_forwarded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Forward *forward = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
+                                                              &error);
+  static const char lost[] = "{\"error\":{\"code\":\"internal\",\"message\":\"answer lost\"}}";
+
+  g_assert_no_error (error);
+  if (forward->action == PROXY_FORWARD_FAIL)
+    proxy_reply (forward->msg, 500, lost, strlen (lost));
+  else
+    proxy_reply (forward->msg, soup_message_get_status (forward->forwarded),
+                 g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  soup_server_message_unpause (forward->msg);
+  g_object_unref (forward->msg);
+  g_object_unref (forward->forwarded);
+  g_free (forward);
+}
+
+static void
+proxy_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Proxy *proxy = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  guint n = proxy->times->len;
+  ProxyAction action = n < proxy->script_len ? proxy->script[n] : proxy->then;
+  gint64 now = g_get_monotonic_time ();
+  static const char busy[] = "{\"error\":{\"code\":\"internal\",\"message\":\"busy\"}}";
+  g_autofree char *target = NULL;
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  Forward *forward;
+
+  g_array_append_val (proxy->times, now);
+  g_ptr_array_add (proxy->paths, g_strdup (path));
+  g_test_message ("proxy: %s %s: %s", soup_server_message_get_method (msg), path,
+                  action == PROXY_FAIL ? "503" : action == PROXY_FORWARD_FAIL ? "server, then 500"
+                                                                              : "server");
+  if (action == PROXY_FAIL)
+    {
+      proxy_reply (msg, 503, busy, strlen (busy));
+      return;
+    }
+
+  target = g_strconcat (proxy->target, path + 1, g_uri_get_query (uri) != NULL ? "?" : "",
+                        g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", NULL);
+  forward = g_new0 (Forward, 1);
+  forward->proxy = proxy;
+  forward->msg = g_object_ref (msg);
+  forward->action = action;
+  forward->forwarded = soup_message_new (soup_server_message_get_method (msg), target);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "Jiandu-Protocol" : "Authorization";
+      const char *value = soup_message_headers_get_one (in, name);
+
+      if (value != NULL)
+        soup_message_headers_append (soup_message_get_request_headers (forward->forwarded), name,
+                                     value);
+    }
+  if (body->length > 0)
+    {
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+      soup_message_set_request_body_from_bytes (forward->forwarded, "application/json", bytes);
+    }
+  soup_server_message_pause (msg);
+  soup_session_send_and_read_async (proxy->session, forward->forwarded, G_PRIORITY_DEFAULT, NULL,
+                                    proxy_forwarded_cb, forward);
+}
+
+static void
+proxy_start (Proxy      *proxy,
+             const char *target)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  proxy->server = soup_server_new (NULL, NULL);
+  proxy->session = soup_session_new ();
+  proxy->target = g_strdup (target);
+  proxy->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  proxy->paths = g_ptr_array_new_with_free_func (g_free);
+  soup_server_add_handler (proxy->server, "/", proxy_cb, proxy, NULL);
+  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy->server);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+proxy_stop (Proxy *proxy)
+{
+  soup_server_disconnect (proxy->server);
+  g_clear_object (&proxy->server);
+  g_clear_object (&proxy->session);
+  g_clear_pointer (&proxy->times, g_array_unref);
+  g_clear_pointer (&proxy->paths, g_ptr_array_unref);
+  g_free (proxy->target);
+  g_free (proxy->url);
+}
+
+/* The wait before request @i (from 1) was at least @ms: the backoff is not cut short. */
+static void
+assert_waited (Proxy *proxy,
+               guint  i,
+               guint  ms)
+{
+  gint64 waited = g_array_index (proxy->times, gint64, i) -
+                  g_array_index (proxy->times, gint64, i - 1);
+
+  g_test_message ("request %u came %" G_GINT64_FORMAT " ms after the one before", i,
+                  waited / 1000);
+  g_assert_cmpint (waited, >=, (gint64) ms * 1000);
+}
+
+static JdSyncClient *
+proxied_client (Fixture    *f,
+                Proxy      *proxy,
+                const char *client_name,
+                JdStore    *store)
+{
+  g_autoptr(JdSyncClient) direct = api_login (f, store, "town1");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = client_path (f, client_name, "data");
+  JdSyncClient *client;
+  g_autoptr(JdSyncAccount) account = NULL;
+
+  /* The first sync straight to the server, then a fresh token for the proxied client. */
+  jd_sync_client_sync_async (direct, store, NULL, async_cb, &result);
+  g_assert_true (jd_sync_client_sync_finish (direct, wait_result (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  jd_sync_client_login_async (direct, "town1", PASSWORD, NULL, async_cb, &result);
+  account = jd_sync_client_login_finish (direct, wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  client = jd_sync_client_new (proxy->url);
+  jd_sync_client_set_token (client, account->token);
+  jd_sync_client_set_data_dir (client, data_dir);
+  return client;
+}
+
+/* Four offline edits: three new cases and a changed one. */
+static void
+offline_edits (Fixture    *f,
+               const char *client_name)
+{
+  import_into (f, client_name,
+               "{\"format\": \"jiandu/1\", \"cases\": ["
+               "{\"id\": \"r-1\", \"agency_id\": \"t1\", \"title\": \"重试一\"},"
+               "{\"id\": \"r-2\", \"agency_id\": \"t1\", \"title\": \"重试二\"},"
+               "{\"id\": \"r-3\", \"agency_id\": \"t1a\", \"title\": \"重试三\"}]}");
+  edit_case (f, client_name, "c-t1", "title", "重试中改的");
+}
+
+/* 5xx a few times, one of them after the server applied the push: the sync gets through, each
+ * edit applied once, and the waits grow. */
+static void
+test_api_retry_5xx (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = client_path (f, "api", "client.db");
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  JdSyncResult stats = { 0 };
+  Proxy proxy = { .script = { PROXY_FAIL, PROXY_FORWARD_FAIL, PROXY_FORWARD, PROXY_FAIL,
+                              PROXY_FAIL },
+                  .script_len = 5, .then = PROXY_FORWARD };
+
+  store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  proxy_start (&proxy, f->url);
+  client = proxied_client (f, &proxy, "api", store);
+  g_clear_object (&store);
+  offline_edits (f, "api");
+  store = open_client (f, "api");
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 4);
+
+  jd_sync_client_set_retry (client, 5, 50);
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &result);
+  g_assert_true (jd_sync_client_sync_finish (client, wait_result (&result), &stats, &error));
+  g_assert_no_error (error);
+
+  /* push ×3 (503, applied but 500, the recorded answer), pull ×3 (503, 503, rows), data. */
+  g_assert_cmpuint (proxy.times->len, >=, 7);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (proxy.paths->pdata[i], ==, "/api/v1/push");
+  for (guint i = 3; i < 6; i++)
+    g_assert_cmpstr (proxy.paths->pdata[i], ==, "/api/v1/pull");
+  assert_waited (&proxy, 1, 50);
+  assert_waited (&proxy, 2, 100);
+  assert_waited (&proxy, 4, 50);
+  assert_waited (&proxy, 5, 100);
+
+  /* The replayed push answered as the first: all applied, none "exists", nothing left. */
+  g_assert_cmpuint (stats.push.applied, ==, 4);
+  g_assert_cmpuint (stats.push.rejected, ==, 0);
+  g_assert_cmpuint (stats.push.conflicts, ==, 0);
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 0);
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 5);
+
+  /* Another replica gets each edit once. */
+  login_and_sync (f, "b", "town1");
+  {
+    g_autoptr(JdStore) b = open_client (f, "b");
+
+    g_assert_cmpint (jd_store_count (b, JD_COLLECTION_CASES, NULL), ==, 5);
+  }
+  title = case_member (f, "b", "c-t1", "title");
+  g_assert_cmpstr (title, ==, "重试中改的");
+  g_free (title);
+  title = case_member (f, "b", "r-3", "title");
+  g_assert_cmpstr (title, ==, "重试三");
+  proxy_stop (&proxy);
+}
+
+/* A server that keeps failing: the client stops after its attempts, with a clear error, and the
+ * outbox waits as it was; once the server is well the same edits go, once. */
+static void
+test_api_retry_gives_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = client_path (f, "api", "client.db");
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(JdSyncStatus) before = { 0 };
+  g_auto(JdSyncStatus) after = { 0 };
+  JdSyncResult stats = { 0 };
+  Proxy proxy = { .script_len = 0, .then = PROXY_FAIL };
+
+  store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  proxy_start (&proxy, f->url);
+  client = proxied_client (f, &proxy, "api", store);
+  g_clear_object (&store);
+  offline_edits (f, "api");
+  store = open_client (f, "api");
+  jd_store_sync_get_status (store, &before, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before.pending, ==, 4);
+
+  jd_sync_client_set_retry (client, 4, 20);
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &result);
+  g_assert_false (jd_sync_client_sync_finish (client, wait_result (&result), &stats, &error));
+  g_assert_error (error, JD_SYNC_ERROR, JD_SYNC_ERROR_SERVER);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "HTTP 503"));
+  g_assert_nonnull (strstr (error->message, "4 times"));
+  g_clear_error (&error);
+  g_assert_cmpuint (proxy.times->len, ==, 4);
+  assert_waited (&proxy, 1, 20);
+  assert_waited (&proxy, 2, 40);
+  assert_waited (&proxy, 3, 80);
+
+  jd_store_sync_get_status (store, &after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after.pending, ==, before.pending);
+  g_assert_cmpint (after.cursor, ==, before.cursor);
+  g_assert_cmpint (after.rejected, ==, 0);
+  g_assert_cmpint (after.conflicts, ==, 0);
+
+  proxy.then = PROXY_FORWARD;
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &again);
+  g_assert_true (jd_sync_client_sync_finish (client, wait_result (&again), &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.push.applied, ==, 4);
+  g_assert_cmpuint (stats.push.rejected, ==, 0);
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 0);
+  proxy_stop (&proxy);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1189,6 +1527,8 @@ main (int argc, char **argv)
   ADD ("refused-mutation", test_refused_mutation);
   ADD ("api-cancel-and-progress", test_api_cancel_and_progress);
   ADD ("api-retry", test_api_retry);
+  ADD ("api-retry-5xx", test_api_retry_5xx);
+  ADD ("api-retry-gives-up", test_api_retry_gives_up);
 #undef ADD
 
   return g_test_run ();

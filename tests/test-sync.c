@@ -205,6 +205,9 @@ client_path (Fixture    *f,
   return g_build_filename (f->dir, client, name, NULL);
 }
 
+/* Clients use the secret service the test started instead of the token file. */
+static gboolean use_keyring;
+
 static GSubprocessLauncher *
 client_launcher (Fixture    *f,
                  const char *client,
@@ -217,7 +220,10 @@ client_launcher (Fixture    *f,
 
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "JIANDU_NO_KEYRING", "1", TRUE);
+  if (!use_keyring)
+    g_subprocess_launcher_setenv (launcher, "JIANDU_NO_KEYRING", "1", TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "JIANDU_NO_KEYRING");
   g_subprocess_launcher_setenv (launcher, "JIANDU_SYNC_ATTEMPTS", "2", TRUE);
   g_subprocess_launcher_setenv (launcher, "JIANDU_SYNC_RETRY_DELAY_MS", "20", TRUE);
   if (password != NULL)
@@ -991,6 +997,142 @@ test_bad_credentials_and_revoked_token (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (unreachable.err, "Cannot reach"));
 }
 
+/* No secret service: the token goes to a file only its owner can read, and login says so. */
+static void
+test_token_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *tokens = client_path (f, "a", "config/jiandu/tokens.json");
+  g_autofree char *dir = client_path (f, "a", "config/jiandu");
+  g_auto(Run) login = cli (f, "a", PASSWORD, "login", "--server", f->url, "--user", "town1",
+                           NULL);
+  g_auto(Run) sync = { 0 };
+  g_auto(Run) logout = { 0 };
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (login.status, ==, 0);
+  g_assert_nonnull (strstr (login.err, "warning: no keyring answers on this machine"));
+  g_assert_nonnull (strstr (login.err, tokens));
+  g_assert_nonnull (strstr (login.err, "readable by you only"));
+  g_assert_cmpint (g_stat (tokens, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  g_assert_true (g_file_get_contents (tokens, &contents, NULL, NULL));
+  json = json_from_string (contents, NULL);
+  {
+    g_autofree char *key = g_strdup_printf ("town1@%s", f->url);
+
+    g_assert_cmpuint (strlen (json_object_get_string_member (json_node_get_object (json), key)),
+                      ==, 43);
+  }
+
+  sync = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (sync.status, ==, 0);
+  logout = cli (f, "a", NULL, "logout", NULL);
+  g_assert_cmpint (logout.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (tokens, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "town1@"));
+  g_assert_cmpint (g_stat (tokens, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* A secret service on a bus of the test's own (gnome-keyring, its login keyring made and unlocked
+ * with a password in a temporary home): the token goes there, no file, no warning. */
+static void
+test_token_keyring (Fixture *f, gconstpointer data)
+{
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *tokens = client_path (f, "a", "config/jiandu/tokens.json");
+  g_autofree char *home = g_build_filename (f->dir, "keyring-home", NULL);
+  g_autofree char *runtime = g_build_filename (f->dir, "keyring-run", NULL);
+  g_autoptr(GTestDBus) bus = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) unlock = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) login = { 0 };
+  g_auto(Run) sync = { 0 };
+  g_auto(Run) logout = { 0 };
+  g_auto(Run) after = { 0 };
+
+  if (daemon == NULL)
+    {
+      g_test_skip ("gnome-keyring-daemon is not installed (Debian package gnome-keyring)");
+      return;
+    }
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                g_test_dbus_get_bus_address (bus), TRUE);
+  unlock = g_subprocess_launcher_spawn (launcher, &error, daemon, "--unlock",
+                                        "--components=secrets", NULL);
+  g_assert_no_error (error);
+  /* An empty password, then end of input: the daemon goes to the background and owns the
+   * secret service name on the bus. */
+  {
+    g_autoptr(GBytes) password = g_bytes_new_static ("jiandu-test", strlen ("jiandu-test"));
+
+    g_subprocess_communicate (unlock, password, NULL, NULL, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (unlock), ==, 0);
+
+  /* The daemon takes the name a moment after it went to the background. */
+  {
+    g_autoptr(GDBusConnection) connection =
+      g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                              G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                              G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                              NULL, NULL, &error);
+    gboolean owned = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 200 && !owned; i++)
+      {
+        g_autoptr(GVariant) reply =
+          g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+
+        g_assert_no_error (error);
+        g_variant_get (reply, "(b)", &owned);
+        if (!owned)
+          g_usleep (50 * 1000);
+      }
+    g_assert_true (owned);
+  }
+
+  use_keyring = TRUE;
+  login = cli (f, "a", PASSWORD, "login", "--server", f->url, "--user", "town1", NULL);
+  g_assert_cmpint (login.status, ==, 0);
+  g_assert_null (strstr (login.err, "warning"));
+  g_assert_false (g_file_test (tokens, G_FILE_TEST_EXISTS));
+
+  sync = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (sync.status, ==, 0);
+  logout = cli (f, "a", NULL, "logout", NULL);
+  g_assert_cmpint (logout.status, ==, 0);
+  after = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (after.status, ==, 2);
+  g_assert_nonnull (strstr (after.err, "not logged in"));
+  use_keyring = FALSE;
+
+  g_test_dbus_down (bus);
+}
+
 /* A push the server refuses as a whole because of one mutation: that one is recorded as
  * refused, the others go. The stored mutation is spoiled by hand, as no edit can make one. */
 static void
@@ -1525,6 +1667,8 @@ main (int argc, char **argv)
   ADD ("scope-exit", test_scope_exit);
   ADD ("bad-credentials-and-revoked-token", test_bad_credentials_and_revoked_token);
   ADD ("refused-mutation", test_refused_mutation);
+  ADD ("token-file", test_token_file);
+  ADD ("token-keyring", test_token_keyring);
   ADD ("api-cancel-and-progress", test_api_cancel_and_progress);
   ADD ("api-retry", test_api_retry);
   ADD ("api-retry-5xx", test_api_retry_5xx);

@@ -205,8 +205,9 @@ client_path (Fixture    *f,
   return g_build_filename (f->dir, client, name, NULL);
 }
 
-/* Clients use the secret service the test started instead of the token file. */
-static gboolean use_keyring;
+/* The address of a bus where the test started a secret service, which clients then use
+ * instead of the token file; NULL: no keyring. */
+static const char *keyring_bus;
 
 static GSubprocessLauncher *
 client_launcher (Fixture    *f,
@@ -220,10 +221,13 @@ client_launcher (Fixture    *f,
 
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  if (!use_keyring)
+  if (keyring_bus == NULL)
     g_subprocess_launcher_setenv (launcher, "JIANDU_NO_KEYRING", "1", TRUE);
   else
-    g_subprocess_launcher_unsetenv (launcher, "JIANDU_NO_KEYRING");
+    {
+      g_subprocess_launcher_unsetenv (launcher, "JIANDU_NO_KEYRING");
+      g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", keyring_bus, TRUE);
+    }
   g_subprocess_launcher_setenv (launcher, "JIANDU_SYNC_ATTEMPTS", "2", TRUE);
   g_subprocess_launcher_setenv (launcher, "JIANDU_SYNC_RETRY_DELAY_MS", "20", TRUE);
   if (password != NULL)
@@ -1045,10 +1049,13 @@ static void
 test_token_keyring (Fixture *f, gconstpointer data)
 {
   g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
+  g_autoptr(GSubprocess) bus = NULL;
+  g_autoptr(GDataInputStream) bus_out = NULL;
+  g_autofree char *address = NULL;
   g_autofree char *tokens = client_path (f, "a", "config/jiandu/tokens.json");
   g_autofree char *home = g_build_filename (f->dir, "keyring-home", NULL);
   g_autofree char *runtime = g_build_filename (f->dir, "keyring-run", NULL);
-  g_autoptr(GTestDBus) bus = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) unlock = NULL;
   g_autoptr(GError) error = NULL;
@@ -1057,14 +1064,21 @@ test_token_keyring (Fixture *f, gconstpointer data)
   g_auto(Run) logout = { 0 };
   g_auto(Run) after = { 0 };
 
-  if (daemon == NULL)
+  if (daemon == NULL || dbus_daemon == NULL)
     {
-      g_test_skip ("gnome-keyring-daemon is not installed (Debian package gnome-keyring)");
+      g_test_skip ("gnome-keyring-daemon or dbus-daemon is not installed (Debian packages "
+                   "gnome-keyring, dbus)");
       return;
     }
 
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
+  /* A session bus of this test's own, so that no keyring of the machine is touched. */
+  bus = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                          &error, dbus_daemon, "--session", "--nofork", "--print-address", NULL);
+  g_assert_no_error (error);
+  bus_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (bus));
+  address = g_data_input_stream_read_line_utf8 (bus_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
   g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
@@ -1072,8 +1086,7 @@ test_token_keyring (Fixture *f, gconstpointer data)
   g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
-                                g_test_dbus_get_bus_address (bus), TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
   unlock = g_subprocess_launcher_spawn (launcher, &error, daemon, "--unlock",
                                         "--components=secrets", NULL);
   g_assert_no_error (error);
@@ -1090,7 +1103,7 @@ test_token_keyring (Fixture *f, gconstpointer data)
   /* The daemon takes the name a moment after it went to the background. */
   {
     g_autoptr(GDBusConnection) connection =
-      g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+      g_dbus_connection_new_for_address_sync (address,
                                               G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
                                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
                                               NULL, NULL, &error);
@@ -1115,7 +1128,7 @@ test_token_keyring (Fixture *f, gconstpointer data)
     g_assert_true (owned);
   }
 
-  use_keyring = TRUE;
+  keyring_bus = address;
   login = cli (f, "a", PASSWORD, "login", "--server", f->url, "--user", "town1", NULL);
   g_assert_cmpint (login.status, ==, 0);
   g_assert_null (strstr (login.err, "warning"));
@@ -1128,9 +1141,11 @@ test_token_keyring (Fixture *f, gconstpointer data)
   after = cli (f, "a", NULL, "sync", NULL);
   g_assert_cmpint (after.status, ==, 2);
   g_assert_nonnull (strstr (after.err, "not logged in"));
-  use_keyring = FALSE;
+  keyring_bus = NULL;
 
-  g_test_dbus_down (bus);
+  /* The keyring daemon leaves with its bus. */
+  g_subprocess_force_exit (bus);
+  g_subprocess_wait (bus, NULL, NULL);
 }
 
 /* A push the server refuses as a whole because of one mutation: that one is recorded as

@@ -1,7 +1,6 @@
 #include "jd-server-store.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -310,6 +309,32 @@ next_rev (JdServerStore *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Notes that a row left @agency_id at @rev (the last time, if it left before). An exit stays
+ * when the row comes back: a pull shows a row in scope whole whatever its exits, and a row out
+ * of scope again has a newer exit. */
+static gboolean
+put_exit (JdServerStore *self,
+          const char    *collection,
+          const char    *id,
+          const char    *agency_id,
+          gint64         rev,
+          GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "INSERT OR REPLACE INTO row_exits (collection, id, agency_id, rev)"
+                   " VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, agency_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, rev);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}
+
 gint64
 jd_server_store_put_row (JdServerStore      *self,
                          const char         *collection,
@@ -319,6 +344,7 @@ jd_server_store_put_row (JdServerStore      *self,
                          GError            **error)
 {
   g_autofree char *modified = now_text ();
+  g_autoptr(GPtrArray) old = NULL;
   gint64 rev = next_rev (self, error);
 
   if (rev == 0)
@@ -347,37 +373,21 @@ jd_server_store_put_row (JdServerStore      *self,
   if (agencies == NULL)
     return rev;
 
-  {
-    g_autoptr(JsonNode) list = json_node_init_array (json_node_alloc (), json_array_new ());
-    g_autofree char *list_text = NULL;
-    g_autoptr(JdStmt) stmt =
-      prepare (self, "INSERT OR REPLACE INTO row_exits (collection, id, agency_id, rev)"
-                     " SELECT collection, id, agency_id, ?3 FROM row_agencies"
-                     " WHERE collection = ?1 AND id = ?2"
-                     " AND agency_id NOT IN (SELECT value FROM json_each (?4))", error);
-
-    if (stmt == NULL)
-      return 0;
-    for (guint i = 0; agencies[i] != NULL; i++)
-      json_array_add_string_element (json_node_get_array (list), agencies[i]);
-    list_text = json_to_string (list, FALSE);
-    sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 3, rev);
-    sqlite3_bind_text (stmt, 4, list_text, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      return fail (self, error), 0;
-  }
-
+  /* The agencies it had, to tell those it leaves. */
+  old = g_ptr_array_new_with_free_func (g_free);
   {
     g_autoptr(JdStmt) stmt =
-      prepare (self, "DELETE FROM row_agencies WHERE collection = ?1 AND id = ?2", error);
+      prepare (self, "DELETE FROM row_agencies WHERE collection = ?1 AND id = ?2"
+                     " RETURNING agency_id", error);
+    int rc;
 
     if (stmt == NULL)
       return 0;
     sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (old, column_dup (stmt, 0));
+    if (rc != SQLITE_DONE)
       return fail (self, error), 0;
   }
 
@@ -396,20 +406,11 @@ jd_server_store_put_row (JdServerStore      *self,
         return fail (self, error), 0;
     }
 
-  /* Back in an agency it had left: it is a row of that agency again. */
-  {
-    g_autoptr(JdStmt) stmt =
-      prepare (self, "DELETE FROM row_exits WHERE collection = ?1 AND id = ?2 AND agency_id IN"
-                     " (SELECT agency_id FROM row_agencies WHERE collection = ?1 AND id = ?2)",
-               error);
-
-    if (stmt == NULL)
+  /* Nothing to note for a row that stays where it was, nor for a new one. */
+  for (guint i = 0; i < old->len; i++)
+    if (!g_strv_contains (agencies, old->pdata[i])
+        && !put_exit (self, collection, id, old->pdata[i], rev, error))
       return 0;
-    sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      return fail (self, error), 0;
-  }
   return rev;
 }
 
@@ -511,24 +512,13 @@ jd_server_store_move_agency (JdServerStore *self,
   for (guint i = 0; i < moved->len; i++)
     {
       JdServerRow *row = g_ptr_array_index (moved, i);
-      g_autoptr(JdStmt) stmt = NULL;
       gint64 rev = jd_server_store_put_row (self, row->collection, row->id,
                                             row->deleted ? NULL : row->fields, NULL, error);
 
-      if (rev == 0)
+      if (rev == 0
+          || (old_parent_id != NULL
+              && !put_exit (self, row->collection, row->id, old_parent_id, rev, error)))
         return FALSE;
-      if (old_parent_id == NULL)
-        continue;
-      stmt = prepare (self, "INSERT OR REPLACE INTO row_exits (collection, id, agency_id, rev)"
-                            " VALUES (?1, ?2, ?3, ?4)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, row->collection, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, row->id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, old_parent_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, rev);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return fail (self, error);
     }
   return TRUE;
 }

@@ -653,12 +653,21 @@ test_account (Fixture *f, gconstpointer data)
 
   jd_store_sync_set_account (f->store, "http://a/", "zhangsan", &error);
   apply_pull (f->store, json_array_new (), 55);
-  jd_store_sync_set_account (f->store, "http://a/", "lisi", &error);
+  /* The same account again (a new token) keeps its place. */
+  jd_store_sync_set_account (f->store, "http://a/", "zhangsan", &error);
   jd_store_sync_get_status (f->store, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status.cursor, ==, 55);
+  jd_sync_status_clear (&status);
+
+  /* Another user's scope starts over. */
+  jd_store_sync_set_account (f->store, "http://a/", "lisi", &error);
+  jd_store_sync_get_status (f->store, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status.cursor, ==, 0);
   g_assert_cmpstr (status.user, ==, "lisi");
   jd_sync_status_clear (&status);
+  apply_pull (f->store, json_array_new (), 55);
 
   /* Another server's sequence starts over. */
   jd_store_sync_set_account (f->store, "http://b/", "lisi", &error);

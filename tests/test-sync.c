@@ -384,6 +384,18 @@ test_login_pull_and_data (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (calendar, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "{\"year\": 2031}\n");
 
+  /* Signed in as another user, the replica pulls that user's scope from the beginning. */
+  {
+    g_auto(Run) login = cli (f, "a", PASSWORD, "login", "--server", f->url, "--user", "dist",
+                             NULL);
+    g_autoptr(JdStore) again = NULL;
+
+    g_assert_cmpint (login.status, ==, 0);
+    g_assert_cmpint (sync_status (f, "a"), ==, 0);
+    again = open_client (f, "a");
+    g_assert_cmpint (jd_store_count (again, JD_COLLECTION_CASES, NULL), ==, 4);
+  }
+
   status_run = cli (f, "a", NULL, "status", "--json", NULL);
   g_assert_cmpint (status_run.status, ==, 0);
   json = json_from_string (status_run.out, NULL);

@@ -536,10 +536,12 @@ jd_store_sync_set_account (JdStore     *self,
   if (!jd_store_sync_check_attachable (self, error))
     return FALSE;
 
-  /* Another server's sequence means nothing here: pull it from the beginning. */
+  /* Another server's sequence means nothing here, and another user's scope is not this one's:
+   * pull from the beginning. */
   stmt = jd_store_statement (self,
                              "UPDATE sync_state SET "
-                             "cursor = CASE WHEN server IS ?1 THEN cursor ELSE 0 END, "
+                             "cursor = CASE WHEN server IS ?1 AND user IS ?2 THEN cursor "
+                             "ELSE 0 END, "
                              "server = ?1, user = ?2",
                              error);
   if (stmt == NULL)

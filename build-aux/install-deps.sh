@@ -6,7 +6,7 @@ set -eu
 PACKAGES="libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev sqlite3
 libsecret-1-dev libargon2-dev meson ninja-build gettext pkg-config gcc clang libclang-rt-14-dev
 xvfb xauth dbus-x11 at-spi2-core fonts-noto-cjk imagemagick locales
-desktop-file-utils appstream appstream-util libglib2.0-dev-bin groff-base flatpak-builder poppler-utils"
+desktop-file-utils appstream appstream-util libglib2.0-dev-bin groff-base flatpak-builder poppler-utils gnome-keyring"
 
 missing=""
 for p in $PACKAGES; do

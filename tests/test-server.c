@@ -757,6 +757,139 @@ test_scope (Fixture       *f,
   }
 }
 
+/* "collection/id" → "gone" for a row announced as out of scope, "row" for a row with fields,
+ * over every page from @cursor; @cursor gets the last one. */
+static GHashTable *
+pull_kinds (Fixture    *f,
+            const char *token,
+            gint64     *cursor)
+{
+  GHashTable *kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      g_auto(Reply) reply = pull (f, token, *cursor, 1000);
+      JsonObject *object = reply_object (&reply);
+      JsonArray *changes = json_object_get_array_member (object, "changes");
+
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *row = json_array_get_object_element (changes, i);
+          gboolean gone = json_object_get_boolean_member_with_default (row, "out_of_scope",
+                                                                       FALSE);
+
+          /* Nothing of a row that left is shown any more. */
+          if (gone)
+            {
+              g_assert_true (json_object_get_boolean_member (row, "deleted"));
+              g_assert_true (json_object_get_null_member (row, "fields"));
+            }
+          g_hash_table_insert (kinds, g_strdup_printf ("%s/%s",
+                                                       json_object_get_string_member (row,
+                                                                                      "collection"),
+                                                       json_object_get_string_member (row, "id")),
+                               gone ? "gone" : "row");
+        }
+      *cursor = json_object_get_int_member (object, "cursor");
+      more = json_object_get_boolean_member (object, "more");
+    }
+  return kinds;
+}
+
+static void
+update_member (Fixture    *f,
+               const char *token,
+               const char *collection,
+               const char *id,
+               const char *member,
+               const char *value)
+{
+  g_autofree char *m = g_strdup_printf (
+    "{\"mutation_id\":\"%s-%s-%s-%s\",\"collection\":\"%s\",\"id\":\"%s\",\"op\":\"update\","
+    "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"%s\":\"%s\"}}",
+    collection, id, member, value, collection, id, row_rev (f, token, id, NULL), member, value);
+  g_auto(Reply) reply = push (f, token, m);
+
+  assert_result (&reply, 0, "applied", NULL);
+}
+
+/* Rows that leave a user's scope are announced to that user, once, without their fields. */
+static void
+test_scope_exits (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *town = login_token (f, "town1");
+  g_autofree char *officer = login_token (f, "off2");
+  g_autofree char *dist = login_token (f, "dist");
+  gint64 town_cursor = current_cursor (f, town);
+  gint64 officer_cursor = current_cursor (f, officer);
+
+  /* A case moved to another town: it and its record leave the first town. */
+  update_member (f, dist, "cases", "c-t1", "agency_id", "t2");
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, town, &town_cursor);
+
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "cases/c-t1"), ==, "gone");
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "records/r1"), ==, "gone");
+    g_assert_cmpuint (g_hash_table_size (kinds), ==, 2);
+  }
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, officer, &officer_cursor);
+
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "cases/c-t1"), ==, "row");
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "records/r1"), ==, "row");
+    g_assert_cmpuint (g_hash_table_size (kinds), ==, 2);
+  }
+  /* Told once: a later change there is not shown again. */
+  update_member (f, dist, "cases", "c-t1", "title", "二镇接手");
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, town, &town_cursor);
+
+    g_assert_cmpuint (g_hash_table_size (kinds), ==, 0);
+  }
+
+  /* Back again: whole rows. */
+  update_member (f, dist, "cases", "c-t1", "agency_id", "t1");
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, town, &town_cursor);
+
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "cases/c-t1"), ==, "row");
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "records/r1"), ==, "row");
+    g_assert_cmpuint (g_hash_table_size (kinds), ==, 2);
+  }
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, officer, &officer_cursor);
+
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "cases/c-t1"), ==, "gone");
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "records/r1"), ==, "gone");
+  }
+
+  /* An agency moved under the other town takes its subtree out of the first town's scope. */
+  update_member (f, dist, "agencies", "t1a", "parent_id", "t2");
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, town, &town_cursor);
+
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "agencies/t1a"), ==, "gone");
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "cases/c-t1a"), ==, "gone");
+    g_assert_cmpuint (g_hash_table_size (kinds), ==, 2);
+  }
+  /* The officer of the other town sees its own agency only: nothing of it. */
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, officer, &officer_cursor);
+
+    g_assert_cmpuint (g_hash_table_size (kinds), ==, 0);
+  }
+  update_member (f, dist, "agencies", "t1a", "parent_id", "t1");
+  {
+    g_autoptr(GHashTable) kinds = pull_kinds (f, town, &town_cursor);
+
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "agencies/t1a"), ==, "row");
+    g_assert_cmpstr (g_hash_table_lookup (kinds, "cases/c-t1a"), ==, "row");
+    g_assert_cmpuint (g_hash_table_size (kinds), ==, 2);
+  }
+}
+
 static void
 test_replay (Fixture       *f,
              gconstpointer  data)
@@ -819,6 +952,7 @@ test_conflict (Fixture       *f,
   g_autofree char *dist = login_token (f, "dist");
   gint64 base = row_rev (f, town, "c-t1", NULL);
   gint64 current;
+  gint64 deleted_rev = 0;
 
   /* Someone else edits first: the stale edit conflicts and gets the current row. */
   {
@@ -871,6 +1005,45 @@ test_conflict (Fixture       *f,
     row = json_object_get_object_member (result_at (&reply, 0), "row");
     g_assert_true (json_object_get_boolean_member (row, "deleted"));
     g_assert_true (json_object_get_null_member (row, "fields"));
+    deleted_rev = json_object_get_int_member (row, "rev");
+  }
+
+  /* Keeping the local edit brings the row back: an insert on the tombstone's revision. An
+   * insert on no revision, or on an older one, does not. */
+  {
+    g_auto(Reply) reply = push (f, town,
+      "{\"mutation_id\":\"k-4a\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t1\",\"title\":\"又改\"}}");
+    assert_result (&reply, 0, "rejected", "exists");
+  }
+  {
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"k-4b\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t1\","
+      "\"title\":\"又改\"}}", current);
+    g_auto(Reply) reply = push (f, town, m);
+    assert_result (&reply, 0, "conflict", NULL);
+  }
+  {
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"k-4c\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t2\","
+      "\"title\":\"又改\"}}", deleted_rev);
+    g_auto(Reply) reply = push (f, town, m);
+    assert_result (&reply, 0, "rejected", "out_of_scope");
+  }
+  {
+    g_autofree char *m = g_strdup_printf (
+      "{\"mutation_id\":\"k-4d\",\"collection\":\"cases\",\"id\":\"c-t1\",\"op\":\"insert\","
+      "\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"id\":\"c-t1\",\"agency_id\":\"t1\","
+      "\"title\":\"又改\"}}", deleted_rev);
+    g_auto(Reply) reply = push (f, town, m);
+    g_autoptr(JsonObject) fields = NULL;
+
+    assert_result (&reply, 0, "applied", NULL);
+    g_assert_cmpint (json_object_get_int_member (result_at (&reply, 0), "rev"), >, deleted_rev);
+    g_assert_cmpint (row_rev (f, dist, "c-t1", &fields), >, deleted_rev);
+    g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==, "又改");
   }
 
   /* Edited there, deleted here. */
@@ -1314,6 +1487,7 @@ main (int   argc,
   ADD ("expiry", test_expiry, short_tokens);
   ADD ("paging", test_paging, NULL);
   ADD ("scope", test_scope, NULL);
+  ADD ("scope-exits", test_scope_exits, NULL);
   ADD ("replay", test_replay, NULL);
   ADD ("conflict", test_conflict, NULL);
   ADD ("append-only", test_append_only, NULL);

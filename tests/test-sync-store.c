@@ -31,6 +31,16 @@ raw_int (const char *path,
 }
 
 static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+
+  jd_test_raw_exec (db, sql);
+  sqlite3_close (db);
+}
+
+static void
 import_json (JdStore    *store,
              const char *json)
 {
@@ -388,6 +398,8 @@ test_edited_here_deleted_there (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(JsonArray) batch = NULL;
   g_autofree char *title = NULL;
+  JsonObject *mutation;
+  JsonObject *fields;
 
   edit_case (f->store, "title", "我还在改");
   apply_pull (f->store, pulled_case (11, NULL, NULL, TRUE), 11);
@@ -397,13 +409,31 @@ test_edited_here_deleted_there (Fixture *f, gconstpointer data)
   title = case_member (f->store, "title");
   g_assert_cmpstr (title, ==, "我还在改");
 
-  /* The server cannot bring a deleted row back: keeping the edit is refused, with a way out. */
-  g_assert_false (jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error));
-  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "--keep theirs"));
-  g_clear_error (&error);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 1);
+  /* Keeping the edit brings the row back: the whole local row, inserted on the tombstone's
+   * revision. */
+  jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_MINE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 0);
+  batch = next_batch (f->store);
+  g_assert_cmpuint (json_array_get_length (batch), ==, 1);
+  mutation = json_array_get_object_element (batch, 0);
+  g_assert_cmpstr (json_object_get_string_member (mutation, "op"), ==, "insert");
+  g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 11);
+  fields = json_object_get_object_member (mutation, "fields");
+  g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==, "我还在改");
+  g_assert_cmpstr (json_object_get_string_member (fields, "number"), ==, "兴城罚1号");
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 0);
+}
 
+/* The same, and the server's deletion kept: the row goes here too and nothing is pushed. */
+static void
+test_edited_here_deleted_there_theirs (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) batch = NULL;
+
+  edit_case (f->store, "title", "我还在改");
+  apply_pull (f->store, pulled_case (11, NULL, NULL, TRUE), 11);
   jd_store_sync_resolve (f->store, -1, "c1", NULL, JD_SYNC_KEEP_THEIRS, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
@@ -432,6 +462,88 @@ test_keep_local_deletion (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (mutation, "op"), ==, "delete");
   g_assert_cmpint (json_object_get_int_member (mutation, "base_rev"), ==, 12);
   g_assert_false (json_object_has_member (mutation, "fields"));
+}
+
+/* Case c1 left the user's scope on the server at @rev. */
+static JsonArray *
+case_left (gint64 rev)
+{
+  g_autofree char *json = g_strdup_printf ("[{\"collection\": \"cases\", \"id\": \"c1\", "
+                                           "\"out_of_scope\": true, \"rev\": %" G_GINT64_FORMAT
+                                           ", \"deleted\": true, \"modified\": "
+                                           "\"2025-07-01T10:00:00+08:00\", \"fields\": null}]",
+                                           rev);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  return json_node_dup_array (node);
+}
+
+/* A row that left the scope goes; with a local edit it stays, the edit shown as refused and out
+ * of the queue; a row unknown here is not made up. */
+static void
+test_left_scope (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
+  g_autofree char *title = NULL;
+  JdSyncPullStats stats = { 0 };
+  JdSyncRejection *rejection;
+
+  edit_case (f->store, "title", "我还在改");
+  apply_pull (f->store, pulled_case (9, "他们改的标题", "兴城罚1号", FALSE), 9);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 1);
+  {
+    g_autoptr(JsonArray) changes = case_left (10);
+
+    jd_store_sync_apply_pull (f->store, changes, 10, &stats, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (stats.left, ==, 1);
+  g_assert_cmpint (jd_store_count_outbox (f->store, NULL), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM conflicts"), ==, 0);
+  title = case_member (f->store, "title");
+  g_assert_cmpstr (title, ==, "我还在改");
+  rejections = jd_store_sync_list_rejections (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejections->len, ==, 1);
+  rejection = rejections->pdata[0];
+  g_assert_cmpstr (rejection->row_id, ==, "c1");
+  g_assert_cmpstr (rejection->code, ==, "out_of_scope");
+
+  /* Announced again (it came back and left again): the refused row is still kept. */
+  apply_pull (f->store, case_left (11), 11);
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 0);
+
+  /* Without a local edit or a refusal, the row goes. */
+  raw_exec (f->path, "DELETE FROM rejections");
+  memset (&stats, 0, sizeof stats);
+  {
+    g_autoptr(JsonArray) changes = case_left (12);
+
+    jd_store_sync_apply_pull (f->store, changes, 12, &stats, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (stats.left, ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM cases WHERE id = 'c1'"), ==, 12);
+  g_assert_cmpint (raw_int (f->path, "SELECT cursor FROM sync_state"), ==, 12);
+  {
+    g_autoptr(GPtrArray) problems = jd_store_verify_audit (f->store, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+
+  /* A row never seen here. */
+  {
+    g_autoptr(JsonNode) node = json_from_string (
+      "[{\"collection\": \"cases\", \"id\": \"c-elsewhere\", \"out_of_scope\": true, "
+      "\"rev\": 13, \"deleted\": true, \"fields\": null}]", NULL);
+
+    apply_pull (f->store, json_node_dup_array (node), 13);
+  }
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM cases WHERE id = 'c-elsewhere'"), ==,
+                   0);
 }
 
 static void
@@ -541,12 +653,21 @@ test_account (Fixture *f, gconstpointer data)
 
   jd_store_sync_set_account (f->store, "http://a/", "zhangsan", &error);
   apply_pull (f->store, json_array_new (), 55);
-  jd_store_sync_set_account (f->store, "http://a/", "lisi", &error);
+  /* The same account again (a new token) keeps its place. */
+  jd_store_sync_set_account (f->store, "http://a/", "zhangsan", &error);
   jd_store_sync_get_status (f->store, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status.cursor, ==, 55);
+  jd_sync_status_clear (&status);
+
+  /* Another user's scope starts over. */
+  jd_store_sync_set_account (f->store, "http://a/", "lisi", &error);
+  jd_store_sync_get_status (f->store, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status.cursor, ==, 0);
   g_assert_cmpstr (status.user, ==, "lisi");
   jd_sync_status_clear (&status);
+  apply_pull (f->store, json_array_new (), 55);
 
   /* Another server's sequence starts over. */
   jd_store_sync_set_account (f->store, "http://b/", "lisi", &error);
@@ -570,6 +691,8 @@ main (int argc, char **argv)
   ADD ("conflict-keep-theirs", test_conflict_keep_theirs);
   ADD ("deleted-here-edited-there", test_deleted_here_edited_there);
   ADD ("edited-here-deleted-there", test_edited_here_deleted_there);
+  ADD ("edited-here-deleted-there-theirs", test_edited_here_deleted_there_theirs);
+  ADD ("left-scope", test_left_scope);
   ADD ("keep-local-deletion", test_keep_local_deletion);
   ADD ("pull-atomic", test_pull_atomic);
   ADD ("pushed-conflict-and-rejection", test_pushed_conflict_and_rejection);

@@ -138,6 +138,10 @@ client_path (Fixture    *f,
   return g_build_filename (f->dir, client, name, NULL);
 }
 
+/* The address of a bus where the test started a secret service, which clients then use
+ * instead of the token file; NULL: no keyring. */
+static const char *keyring_bus;
+
 static GSubprocessLauncher *
 client_launcher (Fixture    *f,
                  const char *client,
@@ -150,7 +154,13 @@ client_launcher (Fixture    *f,
 
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "JIANDU_NO_KEYRING", "1", TRUE);
+  if (keyring_bus == NULL)
+    g_subprocess_launcher_setenv (launcher, "JIANDU_NO_KEYRING", "1", TRUE);
+  else
+    {
+      g_subprocess_launcher_unsetenv (launcher, "JIANDU_NO_KEYRING");
+      g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", keyring_bus, TRUE);
+    }
   g_subprocess_launcher_setenv (launcher, "JIANDU_SYNC_ATTEMPTS", "2", TRUE);
   g_subprocess_launcher_setenv (launcher, "JIANDU_SYNC_RETRY_DELAY_MS", "20", TRUE);
   if (password != NULL)
@@ -307,6 +317,18 @@ test_login_pull_and_data (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (calendar, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "{\"year\": 2031}\n");
 
+  /* Signed in as another user, the replica pulls that user's scope from the beginning. */
+  {
+    g_auto(Run) login = cli (f, "a", PASSWORD, "login", "--server", f->url, "--user", "dist",
+                             NULL);
+    g_autoptr(JdStore) again = NULL;
+
+    g_assert_cmpint (login.status, ==, 0);
+    g_assert_cmpint (sync_status (f, "a"), ==, 0);
+    again = open_client (f, "a");
+    g_assert_cmpint (jd_store_count (again, JD_COLLECTION_CASES, NULL), ==, 4);
+  }
+
   status_run = cli (f, "a", NULL, "status", "--json", NULL);
   g_assert_cmpint (status_run.status, ==, 0);
   json = json_from_string (status_run.out, NULL);
@@ -423,9 +445,38 @@ test_deleted_vs_edited (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (conflicts.out, "cases/c-t1a"));
   title = case_member (f, "b", "c-t1a", "title");
   g_assert_cmpstr (title, ==, "乙还在改");
+  /* b keeps its edit: the row comes back on the server, at a new revision, with b's values,
+   * and a gets it again. */
   resolve = cli (f, "b", NULL, "resolve", "c-t1a", "--keep", "mine", NULL);
-  g_assert_cmpint (resolve.status, ==, 2);
-  g_assert_nonnull (strstr (resolve.err, "--keep theirs"));
+  g_assert_cmpint (resolve.status, ==, 0);
+  g_assert_cmpint (sync_status (f, "b"), ==, 0);
+  {
+    JdSyncStatus status = client_status (f, "b");
+
+    g_assert_cmpint (status.pending, ==, 0);
+    g_assert_cmpint (status.conflicts, ==, 0);
+    g_assert_cmpint (status.rejected, ==, 0);
+    jd_sync_status_clear (&status);
+  }
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "乙还在改");
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "agency_id");
+  g_assert_cmpstr (title, ==, "t1a");
+
+  /* Deleted there again, edited here again: this time b keeps theirs and the row goes. */
+  {
+    g_autoptr(JdStore) store = open_client (f, "a");
+    g_autoptr(GError) error = NULL;
+
+    jd_store_delete (store, JD_COLLECTION_CASES, "c-t1a", &error);
+    g_assert_no_error (error);
+  }
+  edit_case (f, "b", "c-t1a", "title", "乙又改了");
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_assert_cmpint (sync_status (f, "b"), ==, 1);
   run_clear (&resolve);
   resolve = cli (f, "b", NULL, "resolve", "c-t1a", "--keep", "theirs", NULL);
   g_assert_cmpint (resolve.status, ==, 0);
@@ -433,6 +484,10 @@ test_deleted_vs_edited (Fixture *f, gconstpointer data)
   title = case_member (f, "b", "c-t1a", "title");
   g_assert_cmpstr (title, ==, "(deleted)");
   g_assert_cmpint (sync_status (f, "b"), ==, 0);
+  g_assert_cmpint (sync_status (f, "a"), ==, 0);
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "(deleted)");
 
   /* Edited there, deleted here: keeping theirs brings the row back with their edit. */
   edit_case (f, "a", "c-t1", "title", "甲改了");
@@ -731,7 +786,13 @@ test_scope (Fixture *f, gconstpointer data)
                        "\"二镇\", \"kind\": \"town\", \"parent_id\": \"d\"}], \"cases\": [{\"id\": "
                        "\"c-new\", \"agency_id\": \"t2\", \"title\": \"越界的案\"}]}");
   edit_case (f, "a", "c-t1a", "agency_id", "t2");
+  /* In the same batch, an edit in scope: it goes, the refusals do not hold it back. */
+  edit_case (f, "a", "c-t1", "title", "同批发出");
   g_assert_cmpint (sync_status (f, "a"), ==, 1);
+  login_and_sync (f, "b", "town1");
+  number = case_member (f, "b", "c-t1", "title");
+  g_assert_cmpstr (number, ==, "同批发出");
+  g_clear_pointer (&number, g_free);
   store = open_client (f, "a");
   rejections = jd_store_sync_list_rejections (store, &error);
   g_assert_no_error (error);
@@ -741,6 +802,10 @@ test_scope (Fixture *f, gconstpointer data)
       JdSyncRejection *rejection = rejections->pdata[i];
 
       /* The agency t2 exists there: refused as out of scope or as existing. */
+      /* Each on its own row; the row that went has none. */
+      g_assert_true (strcmp (rejection->row_id, "c-new") == 0 ||
+                     strcmp (rejection->row_id, "c-t1a") == 0 ||
+                     strcmp (rejection->row_id, "t2") == 0);
       if (rejection->collection == JD_COLLECTION_CASES)
         g_assert_cmpstr (rejection->code, ==, "out_of_scope");
       else
@@ -758,6 +823,63 @@ test_scope (Fixture *f, gconstpointer data)
   g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 1);
   number = case_member (f, "o", "c-t2", "title");
   g_assert_cmpstr (number, ==, "二镇案");
+}
+
+/* A case the district moves to another town leaves the first town's replica at its next sync
+ * (its record stays, as evidence, hidden with it); an edit the town made meanwhile is kept and
+ * shown as refused. */
+static void
+test_scope_exit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_auto(Run) sync = { 0 };
+  JdSyncStatus status;
+
+  login_and_sync (f, "a", "town1");
+  login_and_sync (f, "d", "dist");
+  store = open_client (f, "a");
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_RECORDS, NULL), ==, 1);
+  g_clear_object (&store);
+
+  edit_case (f, "d", "c-t1", "agency_id", "t2");
+  edit_case (f, "d", "c-t1a", "agency_id", "t2");
+  g_assert_cmpint (sync_status (f, "d"), ==, 0);
+
+  /* a edited c-t1a offline: the server refuses the edit, and a keeps it to see. */
+  edit_case (f, "a", "c-t1a", "title", "一镇还在改");
+  sync = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (sync.status, ==, 1);
+  g_assert_nonnull (strstr (sync.out, "Rows moved out of your scope on the server: 1"));
+
+  title = case_member (f, "a", "c-t1", "title");
+  g_assert_cmpstr (title, ==, "(deleted)");
+  g_free (title);
+  title = case_member (f, "a", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "一镇还在改");
+  store = open_client (f, "a");
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 1);
+  rejections = jd_store_sync_list_rejections (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejections->len, ==, 1);
+  g_assert_cmpstr (((JdSyncRejection *) rejections->pdata[0])->row_id, ==, "c-t1a");
+  g_assert_cmpstr (((JdSyncRejection *) rejections->pdata[0])->code, ==, "out_of_scope");
+  g_clear_object (&store);
+  status = client_status (f, "a");
+  g_assert_cmpint (status.pending, ==, 0);
+  g_assert_cmpint (status.conflicts, ==, 0);
+  jd_sync_status_clear (&status);
+
+  /* The other town's officer now has both, unchanged by a's refused edit. */
+  login_and_sync (f, "o", "off2");
+  g_free (title);
+  title = case_member (f, "o", "c-t1a", "title");
+  g_assert_cmpstr (title, ==, "执法队案");
+  store = open_client (f, "o");
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 3);
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_RECORDS, NULL), ==, 1);
 }
 
 static void
@@ -822,6 +944,153 @@ test_bad_credentials_and_revoked_token (Fixture *f, gconstpointer data)
   unreachable = cli (f, "b", NULL, "sync", NULL);
   g_assert_cmpint (unreachable.status, ==, 2);
   g_assert_nonnull (strstr (unreachable.err, "Cannot reach"));
+}
+
+/* No secret service: the token goes to a file only its owner can read, and login says so. */
+static void
+test_token_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *tokens = client_path (f, "a", "config/jiandu/tokens.json");
+  g_autofree char *dir = client_path (f, "a", "config/jiandu");
+  g_auto(Run) login = cli (f, "a", PASSWORD, "login", "--server", f->url, "--user", "town1",
+                           NULL);
+  g_auto(Run) sync = { 0 };
+  g_auto(Run) logout = { 0 };
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (login.status, ==, 0);
+  g_assert_nonnull (strstr (login.err, "warning: no keyring answers on this machine"));
+  g_assert_nonnull (strstr (login.err, tokens));
+  g_assert_nonnull (strstr (login.err, "readable by you only"));
+  g_assert_cmpint (g_stat (tokens, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  g_assert_true (g_file_get_contents (tokens, &contents, NULL, NULL));
+  json = json_from_string (contents, NULL);
+  {
+    g_autofree char *key = g_strdup_printf ("town1@%s", f->url);
+
+    g_assert_cmpuint (strlen (json_object_get_string_member (json_node_get_object (json), key)),
+                      ==, 43);
+  }
+
+  sync = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (sync.status, ==, 0);
+  logout = cli (f, "a", NULL, "logout", NULL);
+  g_assert_cmpint (logout.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (tokens, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "town1@"));
+  g_assert_cmpint (g_stat (tokens, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* A secret service on a bus of the test's own (gnome-keyring, its login keyring made and unlocked
+ * with a password in a temporary home): the token goes there, no file, no warning. */
+static void
+test_token_keyring (Fixture *f, gconstpointer data)
+{
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
+  g_autoptr(GSubprocess) bus = NULL;
+  g_autoptr(GDataInputStream) bus_out = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *tokens = client_path (f, "a", "config/jiandu/tokens.json");
+  g_autofree char *home = g_build_filename (f->dir, "keyring-home", NULL);
+  g_autofree char *runtime = g_build_filename (f->dir, "keyring-run", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) unlock = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) login = { 0 };
+  g_auto(Run) sync = { 0 };
+  g_auto(Run) logout = { 0 };
+  g_auto(Run) after = { 0 };
+
+  if (daemon == NULL || dbus_daemon == NULL)
+    {
+      g_test_skip ("gnome-keyring-daemon or dbus-daemon is not installed (Debian packages "
+                   "gnome-keyring, dbus)");
+      return;
+    }
+
+  /* A session bus of this test's own, so that no keyring of the machine is touched. */
+  bus = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                          &error, dbus_daemon, "--session", "--nofork", "--print-address", NULL);
+  g_assert_no_error (error);
+  bus_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (bus));
+  address = g_data_input_stream_read_line_utf8 (bus_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+  g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  unlock = g_subprocess_launcher_spawn (launcher, &error, daemon, "--unlock",
+                                        "--components=secrets", NULL);
+  g_assert_no_error (error);
+  /* An empty password, then end of input: the daemon goes to the background and owns the
+   * secret service name on the bus. */
+  {
+    g_autoptr(GBytes) password = g_bytes_new_static ("jiandu-test", strlen ("jiandu-test"));
+
+    g_subprocess_communicate (unlock, password, NULL, NULL, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (unlock), ==, 0);
+
+  /* The daemon takes the name a moment after it went to the background. */
+  {
+    g_autoptr(GDBusConnection) connection =
+      g_dbus_connection_new_for_address_sync (address,
+                                              G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                              G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                              NULL, NULL, &error);
+    gboolean owned = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 200 && !owned; i++)
+      {
+        g_autoptr(GVariant) reply =
+          g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+
+        g_assert_no_error (error);
+        g_variant_get (reply, "(b)", &owned);
+        if (!owned)
+          g_usleep (50 * 1000);
+      }
+    g_assert_true (owned);
+  }
+
+  keyring_bus = address;
+  login = cli (f, "a", PASSWORD, "login", "--server", f->url, "--user", "town1", NULL);
+  g_assert_cmpint (login.status, ==, 0);
+  g_assert_null (strstr (login.err, "warning"));
+  g_assert_false (g_file_test (tokens, G_FILE_TEST_EXISTS));
+
+  sync = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (sync.status, ==, 0);
+  logout = cli (f, "a", NULL, "logout", NULL);
+  g_assert_cmpint (logout.status, ==, 0);
+  after = cli (f, "a", NULL, "sync", NULL);
+  g_assert_cmpint (after.status, ==, 2);
+  g_assert_nonnull (strstr (after.err, "not logged in"));
+  keyring_bus = NULL;
+
+  /* The keyring daemon leaves with its bus. */
+  g_subprocess_force_exit (bus);
+  g_subprocess_wait (bus, NULL, NULL);
 }
 
 /* A push the server refuses as a whole because of one mutation: that one is recorded as
@@ -1013,6 +1282,334 @@ test_api_retry (Fixture *f, gconstpointer data)
   g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 2);
 }
 
+/* A proxy in front of the real server, in this process, that fails requests as told: a 5xx
+ * without asking the server, or one after the server has answered (the answer lost on the
+ * way), and passes the others on. It notes when each request came. */
+
+typedef enum
+{
+  PROXY_FORWARD,
+  PROXY_FAIL,            /* 503, the server never sees the request */
+  PROXY_FORWARD_FAIL,    /* the server handles it, the client gets 500 */
+} ProxyAction;
+
+typedef struct
+{
+  SoupServer  *server;
+  SoupSession *session;
+  char        *target;    /* the real server, http://127.0.0.1:PORT/ */
+  char        *url;       /* the proxy's */
+  ProxyAction  script[8]; /* for the first requests, in order; then @then */
+  guint        script_len;
+  ProxyAction  then;
+  GArray      *times;     /* gint64 µs, one per request */
+  GPtrArray   *paths;
+} Proxy;
+
+typedef struct
+{
+  Proxy             *proxy;
+  SoupServerMessage *msg;
+  SoupMessage       *forwarded;
+  ProxyAction        action;
+} Forward;
+
+static void
+proxy_reply (SoupServerMessage *msg,
+             guint              status,
+             const char        *body,
+             gsize              length)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, length);
+}
+
+static void
+proxy_forwarded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Forward *forward = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
+                                                              &error);
+  static const char lost[] = "{\"error\":{\"code\":\"internal\",\"message\":\"answer lost\"}}";
+
+  g_assert_no_error (error);
+  if (forward->action == PROXY_FORWARD_FAIL)
+    proxy_reply (forward->msg, 500, lost, strlen (lost));
+  else
+    proxy_reply (forward->msg, soup_message_get_status (forward->forwarded),
+                 g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  soup_server_message_unpause (forward->msg);
+  g_object_unref (forward->msg);
+  g_object_unref (forward->forwarded);
+  g_free (forward);
+}
+
+static void
+proxy_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Proxy *proxy = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  guint n = proxy->times->len;
+  ProxyAction action = n < proxy->script_len ? proxy->script[n] : proxy->then;
+  gint64 now = g_get_monotonic_time ();
+  static const char busy[] = "{\"error\":{\"code\":\"internal\",\"message\":\"busy\"}}";
+  g_autofree char *target = NULL;
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  Forward *forward;
+
+  g_array_append_val (proxy->times, now);
+  g_ptr_array_add (proxy->paths, g_strdup (path));
+  g_test_message ("proxy: %s %s: %s", soup_server_message_get_method (msg), path,
+                  action == PROXY_FAIL ? "503" : action == PROXY_FORWARD_FAIL ? "server, then 500"
+                                                                              : "server");
+  if (action == PROXY_FAIL)
+    {
+      proxy_reply (msg, 503, busy, strlen (busy));
+      return;
+    }
+
+  target = g_strconcat (proxy->target, path + 1, g_uri_get_query (uri) != NULL ? "?" : "",
+                        g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", NULL);
+  forward = g_new0 (Forward, 1);
+  forward->proxy = proxy;
+  forward->msg = g_object_ref (msg);
+  forward->action = action;
+  forward->forwarded = soup_message_new (soup_server_message_get_method (msg), target);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "Jiandu-Protocol" : "Authorization";
+      const char *value = soup_message_headers_get_one (in, name);
+
+      if (value != NULL)
+        soup_message_headers_append (soup_message_get_request_headers (forward->forwarded), name,
+                                     value);
+    }
+  if (body->length > 0)
+    {
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+      soup_message_set_request_body_from_bytes (forward->forwarded, "application/json", bytes);
+    }
+  soup_server_message_pause (msg);
+  soup_session_send_and_read_async (proxy->session, forward->forwarded, G_PRIORITY_DEFAULT, NULL,
+                                    proxy_forwarded_cb, forward);
+}
+
+static void
+proxy_start (Proxy      *proxy,
+             const char *target)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  proxy->server = soup_server_new (NULL, NULL);
+  proxy->session = soup_session_new ();
+  proxy->target = g_strdup (target);
+  proxy->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  proxy->paths = g_ptr_array_new_with_free_func (g_free);
+  soup_server_add_handler (proxy->server, "/", proxy_cb, proxy, NULL);
+  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy->server);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%d/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+proxy_stop (Proxy *proxy)
+{
+  soup_server_disconnect (proxy->server);
+  g_clear_object (&proxy->server);
+  g_clear_object (&proxy->session);
+  g_clear_pointer (&proxy->times, g_array_unref);
+  g_clear_pointer (&proxy->paths, g_ptr_array_unref);
+  g_free (proxy->target);
+  g_free (proxy->url);
+}
+
+/* The wait before request @i (from 1) was at least @ms: the backoff is not cut short. */
+static void
+assert_waited (Proxy *proxy,
+               guint  i,
+               guint  ms)
+{
+  gint64 waited = g_array_index (proxy->times, gint64, i) -
+                  g_array_index (proxy->times, gint64, i - 1);
+
+  g_test_message ("request %u came %" G_GINT64_FORMAT " ms after the one before", i,
+                  waited / 1000);
+  g_assert_cmpint (waited, >=, (gint64) ms * 1000);
+}
+
+static JdSyncClient *
+proxied_client (Fixture    *f,
+                Proxy      *proxy,
+                const char *client_name,
+                JdStore    *store)
+{
+  g_autoptr(JdSyncClient) direct = api_login (f, store, "town1");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = client_path (f, client_name, "data");
+  JdSyncClient *client;
+  g_autoptr(JdSyncAccount) account = NULL;
+
+  /* The first sync straight to the server, then a fresh token for the proxied client. */
+  jd_sync_client_sync_async (direct, store, NULL, async_cb, &result);
+  g_assert_true (jd_sync_client_sync_finish (direct, wait_result (&result), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  jd_sync_client_login_async (direct, "town1", PASSWORD, NULL, async_cb, &result);
+  account = jd_sync_client_login_finish (direct, wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  client = jd_sync_client_new (proxy->url);
+  jd_sync_client_set_token (client, account->token);
+  jd_sync_client_set_data_dir (client, data_dir);
+  return client;
+}
+
+/* Four offline edits: three new cases and a changed one. */
+static void
+offline_edits (Fixture    *f,
+               const char *client_name)
+{
+  import_into (f, client_name,
+               "{\"format\": \"jiandu/1\", \"cases\": ["
+               "{\"id\": \"r-1\", \"agency_id\": \"t1\", \"title\": \"重试一\"},"
+               "{\"id\": \"r-2\", \"agency_id\": \"t1\", \"title\": \"重试二\"},"
+               "{\"id\": \"r-3\", \"agency_id\": \"t1a\", \"title\": \"重试三\"}]}");
+  edit_case (f, client_name, "c-t1", "title", "重试中改的");
+}
+
+/* 5xx a few times, one of them after the server applied the push: the sync gets through, each
+ * edit applied once, and the waits grow. */
+static void
+test_api_retry_5xx (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = client_path (f, "api", "client.db");
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  JdSyncResult stats = { 0 };
+  Proxy proxy = { .script = { PROXY_FAIL, PROXY_FORWARD_FAIL, PROXY_FORWARD, PROXY_FAIL,
+                              PROXY_FAIL },
+                  .script_len = 5, .then = PROXY_FORWARD };
+
+  store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  proxy_start (&proxy, f->url);
+  client = proxied_client (f, &proxy, "api", store);
+  g_clear_object (&store);
+  offline_edits (f, "api");
+  store = open_client (f, "api");
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 4);
+
+  jd_sync_client_set_retry (client, 5, 50);
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &result);
+  g_assert_true (jd_sync_client_sync_finish (client, wait_result (&result), &stats, &error));
+  g_assert_no_error (error);
+
+  /* push ×3 (503, applied but 500, the recorded answer), pull ×3 (503, 503, rows), data. */
+  g_assert_cmpuint (proxy.times->len, >=, 7);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (proxy.paths->pdata[i], ==, "/api/v1/push");
+  for (guint i = 3; i < 6; i++)
+    g_assert_cmpstr (proxy.paths->pdata[i], ==, "/api/v1/pull");
+  assert_waited (&proxy, 1, 50);
+  assert_waited (&proxy, 2, 100);
+  assert_waited (&proxy, 4, 50);
+  assert_waited (&proxy, 5, 100);
+
+  /* The replayed push answered as the first: all applied, none "exists", nothing left. */
+  g_assert_cmpuint (stats.push.applied, ==, 4);
+  g_assert_cmpuint (stats.push.rejected, ==, 0);
+  g_assert_cmpuint (stats.push.conflicts, ==, 0);
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 0);
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 5);
+
+  /* Another replica gets each edit once. */
+  login_and_sync (f, "b", "town1");
+  {
+    g_autoptr(JdStore) b = open_client (f, "b");
+
+    g_assert_cmpint (jd_store_count (b, JD_COLLECTION_CASES, NULL), ==, 5);
+  }
+  title = case_member (f, "b", "c-t1", "title");
+  g_assert_cmpstr (title, ==, "重试中改的");
+  g_free (title);
+  title = case_member (f, "b", "r-3", "title");
+  g_assert_cmpstr (title, ==, "重试三");
+  proxy_stop (&proxy);
+}
+
+/* A server that keeps failing: the client stops after its attempts, with a clear error, and the
+ * outbox waits as it was; once the server is well the same edits go, once. */
+static void
+test_api_retry_gives_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = client_path (f, "api", "client.db");
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(JdSyncStatus) before = { 0 };
+  g_auto(JdSyncStatus) after = { 0 };
+  JdSyncResult stats = { 0 };
+  Proxy proxy = { .script_len = 0, .then = PROXY_FAIL };
+
+  store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  proxy_start (&proxy, f->url);
+  client = proxied_client (f, &proxy, "api", store);
+  g_clear_object (&store);
+  offline_edits (f, "api");
+  store = open_client (f, "api");
+  jd_store_sync_get_status (store, &before, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before.pending, ==, 4);
+
+  jd_sync_client_set_retry (client, 4, 20);
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &result);
+  g_assert_false (jd_sync_client_sync_finish (client, wait_result (&result), &stats, &error));
+  g_assert_error (error, JD_SYNC_ERROR, JD_SYNC_ERROR_SERVER);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "HTTP 503"));
+  g_assert_nonnull (strstr (error->message, "4 times"));
+  g_clear_error (&error);
+  g_assert_cmpuint (proxy.times->len, ==, 4);
+  assert_waited (&proxy, 1, 20);
+  assert_waited (&proxy, 2, 40);
+  assert_waited (&proxy, 3, 80);
+
+  jd_store_sync_get_status (store, &after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after.pending, ==, before.pending);
+  g_assert_cmpint (after.cursor, ==, before.cursor);
+  g_assert_cmpint (after.rejected, ==, 0);
+  g_assert_cmpint (after.conflicts, ==, 0);
+
+  proxy.then = PROXY_FORWARD;
+  jd_sync_client_sync_async (client, store, NULL, async_cb, &again);
+  g_assert_true (jd_sync_client_sync_finish (client, wait_result (&again), &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.push.applied, ==, 4);
+  g_assert_cmpuint (stats.push.rejected, ==, 0);
+  g_assert_cmpint (jd_store_count_outbox (store, NULL), ==, 0);
+  proxy_stop (&proxy);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1027,10 +1624,15 @@ main (int argc, char **argv)
   ADD ("pull-interrupted", test_pull_interrupted);
   ADD ("replayed-push", test_replayed_push);
   ADD ("scope", test_scope);
+  ADD ("scope-exit", test_scope_exit);
   ADD ("bad-credentials-and-revoked-token", test_bad_credentials_and_revoked_token);
   ADD ("refused-mutation", test_refused_mutation);
+  ADD ("token-file", test_token_file);
+  ADD ("token-keyring", test_token_keyring);
   ADD ("api-cancel-and-progress", test_api_cancel_and_progress);
   ADD ("api-retry", test_api_retry);
+  ADD ("api-retry-5xx", test_api_retry_5xx);
+  ADD ("api-retry-gives-up", test_api_retry_gives_up);
 #undef ADD
 
   return g_test_run ();

@@ -164,6 +164,8 @@ jd_cli_sync (JdCliContext *ctx)
            stats.push.applied, stats.push.conflicts, stats.push.rejected);
   g_print (_("Pulled: %u rows written, %u merged with local edits\n"), stats.pull.written,
            stats.pull.merged);
+  if (stats.pull.left > 0)
+    g_print (_("Rows moved out of your scope on the server: %u\n"), stats.pull.left);
   g_print (_("Data files fetched: %u\n"), stats.data_files);
   g_print (_("Left: %lld to push, %lld conflicts in %lld rows, %lld refused rows\n"),
            (long long) status.pending, (long long) status.conflicts,

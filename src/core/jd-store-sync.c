@@ -536,10 +536,12 @@ jd_store_sync_set_account (JdStore     *self,
   if (!jd_store_sync_check_attachable (self, error))
     return FALSE;
 
-  /* Another server's sequence means nothing here: pull it from the beginning. */
+  /* Another server's sequence means nothing here, and another user's scope is not this one's:
+   * pull from the beginning. */
   stmt = jd_store_statement (self,
                              "UPDATE sync_state SET "
-                             "cursor = CASE WHEN server IS ?1 THEN cursor ELSE 0 END, "
+                             "cursor = CASE WHEN server IS ?1 AND user IS ?2 THEN cursor "
+                             "ELSE 0 END, "
                              "server = ?1, user = ?2",
                              error);
   if (stmt == NULL)
@@ -1002,6 +1004,69 @@ fail:
   return FALSE;
 }
 
+/* A row that left the user's scope on the server: dropped here, as a tombstone, unless it has
+ * a local edit. An edit is kept with the row and shown as refused, since the server would refuse
+ * it; it no longer waits in the outbox. A row shown as refused stays as it is, and so do
+ * records. */
+static gboolean
+leave_scope (JdStore          *self,
+             JdCollection      collection,
+             const char       *id,
+             gint64            rev,
+             const char       *modified,
+             Entry            *entry,
+             JdSyncPullStats  *counts,
+             GError          **error)
+{
+  const char *key = jd_collection_key (collection);
+  g_autofree char *body = NULL;
+  gboolean deleted = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (entry != NULL)
+    {
+      stmt = jd_store_statement (self, "DELETE FROM conflicts WHERE collection = ? AND row_id = ?",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+      counts->left++;
+      return jd_store_step_done (self, stmt, error) &&
+             record_rejection (self, key, id, "out_of_scope",
+                               _("the row now belongs to an agency outside your scope; this "
+                                 "edit was not sent"), error) &&
+             drop_entry (self, entry->seq, error);
+    }
+
+  /* A row whose edit the server refused keeps it, for the user to see what was refused. */
+  stmt = jd_store_statement (self, "SELECT 1 FROM rejections WHERE collection = ? AND row_id = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  /* Records are evidence, never deleted from a replica: they stay with their case, which goes. */
+  if (collection == JD_COLLECTION_RECORDS)
+    return TRUE;
+
+  if (!load_row (self, collection, id, &body, &deleted, error))
+    return FALSE;
+  if (body == NULL || deleted)
+    return TRUE;
+
+  counts->left++;
+  return jd_store_write_synced (self, collection, id, NULL, rev, modified, "sync", error);
+}
+
 static gboolean
 apply_pulled_rows (JdStore          *self,
                    JsonArray        *changes,
@@ -1030,7 +1095,14 @@ apply_pulled_rows (JdStore          *self,
                        &entry, &found, error))
         return FALSE;
 
-      if (!found)
+      if (json_object_get_boolean_member_with_default (json_node_get_object (node),
+                                                       "out_of_scope", FALSE))
+        {
+          if (!leave_scope (self, collection, id, rev, modified, found ? &entry : NULL, counts,
+                            error))
+            return FALSE;
+        }
+      else if (!found)
         {
           if (!jd_store_write_synced (self, collection, id, fields, rev, modified, "sync", error))
             return FALSE;
@@ -1096,6 +1168,7 @@ jd_store_sync_apply_pull (JdStore          *self,
       stats->written += counts.written;
       stats->merged += counts.merged;
       stats->conflicts += counts.conflicts;
+      stats->left += counts.left;
     }
   return ok;
 }
@@ -1231,17 +1304,11 @@ resolve_one (JdStore         *self,
                                         conflict->server_rev, NULL, "resolve", error);
         }
 
-      /* Protocol 1 has no way to bring back a row the server deleted: every later push of it
-       * would conflict again. Say so rather than leave the user in a loop. */
+      /* Keeping an edit of a row the server deleted brings the row back: an insert on the
+       * tombstone's revision, with the whole local row. */
       if (conflict->theirs == NULL)
-        {
-          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
-                       _("%s/%s was deleted on the server, which cannot restore it. Keep the "
-                         "server's version (“--keep theirs”), then enter the data again as a new "
-                         "row if it is still needed."),
-                       key, id);
-          return FALSE;
-        }
+        return !found || rebase_entry (self, entry.seq, "insert", conflict->server_rev,
+                                       entry.base, names, error);
 
       /* Keeping a deletion deletes on the server's revision. */
       if (!found)

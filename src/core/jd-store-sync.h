@@ -63,6 +63,7 @@ typedef struct
   guint written;    /* rows replaced, added or deleted */
   guint merged;     /* rows with a local edit, merged member by member */
   guint conflicts;  /* members left in conflict */
+  guint left;       /* rows that left the user's scope on the server */
 } JdSyncPullStats;
 
 typedef enum
@@ -78,7 +79,8 @@ gboolean   jd_store_sync_get_status      (JdStore          *self,
  * never reach a server. */
 gboolean   jd_store_sync_check_attachable (JdStore         *self,
                                            GError         **error);
-/* Records the account this replica syncs as. Another server starts the pull from the beginning. */
+/* Records the account this replica syncs as. Another server or user starts the pull from the
+ * beginning. */
 gboolean   jd_store_sync_set_account     (JdStore          *self,
                                           const char       *server,
                                           const char       *user,

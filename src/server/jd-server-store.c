@@ -52,6 +52,15 @@ static const char schema_sql[] =
   /* A record's scope follows its case: this finds the records of a case that moved. */
   "CREATE INDEX IF NOT EXISTS rows_record_case ON rows (json_extract (fields, '$.case_id'))"
   "  WHERE collection = 'records';"
+  /* Where a row was before it left an agency, at the revision it left: a user who saw it there
+   * is told on the next pull (docs/sync-protocol.md, "Scope"). */
+  "CREATE TABLE IF NOT EXISTS row_exits ("
+  "  collection TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  agency_id TEXT NOT NULL,"
+  "  rev INTEGER NOT NULL,"
+  "  PRIMARY KEY (collection, id, agency_id)"
+  ") WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS users ("
   "  name TEXT PRIMARY KEY,"
   "  agency_id TEXT NOT NULL,"
@@ -368,6 +377,32 @@ next_rev (JdServerStore *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Notes that a row left @agency_id at @rev (the last time, if it left before). An exit stays
+ * when the row comes back: a pull shows a row in scope whole whatever its exits, and a row out
+ * of scope again has a newer exit. */
+static gboolean
+put_exit (JdServerStore *self,
+          const char    *collection,
+          const char    *id,
+          const char    *agency_id,
+          gint64         rev,
+          GError       **error)
+{
+  g_autoptr(JdStmt) stmt =
+    prepare (self, "INSERT OR REPLACE INTO row_exits (collection, id, agency_id, rev)"
+                   " VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, agency_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, rev);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fail (self, error);
+  return TRUE;
+}
+
 gint64
 jd_server_store_put_row (JdServerStore      *self,
                          const char         *collection,
@@ -377,6 +412,7 @@ jd_server_store_put_row (JdServerStore      *self,
                          GError            **error)
 {
   g_autofree char *modified = now_text ();
+  g_autoptr(GPtrArray) old = NULL;
   gint64 rev = next_rev (self, error);
 
   if (rev == 0)
@@ -405,15 +441,21 @@ jd_server_store_put_row (JdServerStore      *self,
   if (agencies == NULL)
     return rev;
 
+  /* The agencies it had, to tell those it leaves. */
+  old = g_ptr_array_new_with_free_func (g_free);
   {
     g_autoptr(JdStmt) stmt =
-      prepare (self, "DELETE FROM row_agencies WHERE collection = ?1 AND id = ?2", error);
+      prepare (self, "DELETE FROM row_agencies WHERE collection = ?1 AND id = ?2"
+                     " RETURNING agency_id", error);
+    int rc;
 
     if (stmt == NULL)
       return 0;
     sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (old, column_dup (stmt, 0));
+    if (rc != SQLITE_DONE)
       return fail (self, error), 0;
   }
 
@@ -431,6 +473,12 @@ jd_server_store_put_row (JdServerStore      *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return fail (self, error), 0;
     }
+
+  /* Nothing to note for a row that stays where it was, nor for a new one. */
+  for (guint i = 0; i < old->len; i++)
+    if (!g_strv_contains (agencies, old->pdata[i])
+        && !put_exit (self, collection, id, old->pdata[i], rev, error))
+      return 0;
   return rev;
 }
 
@@ -455,6 +503,12 @@ jd_server_store_row_agencies (JdServerStore *self,
     return fail (self, error), NULL;
   return g_strv_builder_end (builder);
 }
+
+/* The agencies a user sees: their own and, for a town, every one below it. Deleted agencies cut
+ * the tree, as their fields are gone. */
+#define SCOPE_CTE \
+  "WITH RECURSIVE scope (id) AS (SELECT ?1 UNION SELECT r.id FROM rows r JOIN scope s" \
+  " ON ?2 AND r.collection = 'agencies' AND json_extract (r.fields, '$.parent_id') = s.id) "
 
 gboolean
 jd_server_store_rescope_records (JdServerStore *self,
@@ -491,6 +545,47 @@ jd_server_store_rescope_records (JdServerStore *self,
 
       if (jd_server_store_put_row (self, row->collection, row->id, row->fields,
                                    agency_id != NULL ? agencies : agencies + 1, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jd_server_store_move_agency (JdServerStore *self,
+                             const char    *agency_id,
+                             const char    *old_parent_id,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_server_row_free);
+  int rc;
+
+  {
+    g_autoptr(JdStmt) stmt =
+      prepare (self, SCOPE_CTE "SELECT DISTINCT r.collection, r.id, r.rev, r.deleted, r.modified,"
+                     " r.fields FROM rows r JOIN row_agencies a ON a.collection = r.collection"
+                     " AND a.id = r.id WHERE a.agency_id IN scope", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, agency_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 2, TRUE);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (moved, row_from_stmt (stmt));
+    if (rc != SQLITE_DONE)
+      return fail (self, error);
+  }
+
+  /* A new revision each, so that the towns that now see them pull them, and an exit from the
+   * old parent, so that the towns that no longer see them are told. */
+  for (guint i = 0; i < moved->len; i++)
+    {
+      JdServerRow *row = g_ptr_array_index (moved, i);
+      gint64 rev = jd_server_store_put_row (self, row->collection, row->id,
+                                            row->deleted ? NULL : row->fields, NULL, error);
+
+      if (rev == 0
+          || (old_parent_id != NULL
+              && !put_exit (self, row->collection, row->id, old_parent_id, rev, error)))
         return FALSE;
     }
   return TRUE;
@@ -533,12 +628,6 @@ jd_server_store_case_agency (JdServerStore *self,
   return column_dup (stmt, 0);
 }
 
-/* The agencies a user sees: their own and, for a town, every one below it. Deleted agencies cut
- * the tree, as their fields are gone. */
-#define SCOPE_CTE \
-  "WITH RECURSIVE scope (id) AS (SELECT ?1 UNION SELECT r.id FROM rows r JOIN scope s" \
-  " ON ?2 AND r.collection = 'agencies' AND json_extract (r.fields, '$.parent_id') = s.id) "
-
 GHashTable *
 jd_server_store_scope_agencies (JdServerStore *self,
                                 const char    *agency_id,
@@ -564,6 +653,11 @@ jd_server_store_scope_agencies (JdServerStore *self,
   " (?5 OR collection = 'social_supervisors' OR EXISTS (SELECT 1 FROM row_agencies a" \
   " WHERE a.collection = rows.collection AND a.id = rows.id AND a.agency_id IN scope))"
 
+/* A row that left one of the user's agencies after the cursor: announced without its fields. */
+#define LEFT_SCOPE \
+  " EXISTS (SELECT 1 FROM row_exits e WHERE e.collection = rows.collection AND e.id = rows.id" \
+  " AND e.rev > ?3 AND e.agency_id IN scope)"
+
 gboolean
 jd_server_store_pull (JdServerStore *self,
                       JdServerUser  *user,
@@ -579,8 +673,9 @@ jd_server_store_pull (JdServerStore *self,
 
   {
     g_autoptr(JdStmt) stmt =
-      prepare (self, SCOPE_CTE "SELECT collection, id, rev, deleted, modified, fields FROM rows"
-                     " WHERE rev > ?3 AND" IN_SCOPE " ORDER BY rev LIMIT ?4", error);
+      prepare (self, SCOPE_CTE "SELECT collection, id, rev, deleted, modified, fields,"
+                     IN_SCOPE " FROM rows WHERE rev > ?3 AND (" IN_SCOPE " OR" LEFT_SCOPE ")"
+                     " ORDER BY rev LIMIT ?4", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -593,6 +688,7 @@ jd_server_store_pull (JdServerStore *self,
       {
         JdServerRow *row = row_from_stmt (stmt);
 
+        row->out_of_scope = sqlite3_column_int (stmt, 6) == 0;
         last = row->rev;
         g_ptr_array_add (rows, row);
       }
@@ -602,7 +698,8 @@ jd_server_store_pull (JdServerStore *self,
 
   {
     g_autoptr(JdStmt) stmt =
-      prepare (self, SCOPE_CTE "SELECT count(*) FROM rows WHERE rev > ?3 AND" IN_SCOPE, error);
+      prepare (self, SCOPE_CTE "SELECT count(*) FROM rows WHERE rev > ?3 AND (" IN_SCOPE " OR"
+                     LEFT_SCOPE ")", error);
 
     if (stmt == NULL)
       return FALSE;

@@ -45,6 +45,7 @@ typedef struct
   gboolean  deleted;
   char     *modified;
   char     *fields;          /* compact JSON text, NULL for a tombstone */
+  gboolean  out_of_scope;    /* pulled: the row left the user's scope (fields not sent) */
 } JdServerRow;
 
 typedef struct _JdServerStore JdServerStore;
@@ -103,6 +104,13 @@ GStrv          jd_server_store_row_agencies    (JdServerStore *self,
 gboolean       jd_server_store_rescope_records (JdServerStore *self,
                                                 const char    *case_id,
                                                 const char    *agency_id,
+                                                GError       **error);
+/* An agency got a new parent (@old_parent_id: the one it had, NULL if none) or was deleted:
+ * every row of its subtree gets a new revision and an exit from the old parent, so that the
+ * towns that gain it pull its rows and those that lose it are told. */
+gboolean       jd_server_store_move_agency     (JdServerStore *self,
+                                                const char    *agency_id,
+                                                const char    *old_parent_id,
                                                 GError       **error);
 /* Forgets expired and revoked tokens and failed logins older than @failure_window seconds. */
 void           jd_server_store_prune           (JdServerStore *self,

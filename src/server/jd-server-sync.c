@@ -51,12 +51,17 @@ append_row (GString     *out,
   append_string (out, row->collection);
   g_string_append (out, ",\"id\":");
   append_string (out, row->id);
+  /* A row that left the user's scope goes out as a tombstone, with no fields, marked so that
+   * the client knows it still exists elsewhere. */
+  if (row->out_of_scope)
+    g_string_append (out, ",\"out_of_scope\":true");
   g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"deleted\":%s,\"modified\":",
-                          row->rev, row->deleted ? "true" : "false");
+                          row->rev, row->deleted || row->out_of_scope ? "true" : "false");
   append_string (out, row->modified);
   g_string_append (out, ",\"fields\":");
   /* Stored fields are compact JSON the codec wrote: they go out as they are. */
-  g_string_append (out, row->fields != NULL && !row->deleted ? row->fields : "null");
+  g_string_append (out, row->fields != NULL && !row->deleted && !row->out_of_scope
+                         ? row->fields : "null");
   g_string_append_c (out, '}');
 }
 
@@ -281,7 +286,21 @@ evaluate (Push     *push,
 
   if (m->op == OP_INSERT)
     {
-      if (row != NULL)
+      /* An insert on the revision of a tombstone brings the row back: a client kept its edit
+       * of a row deleted here. On any other revision it is a conflict, as an update would be. */
+      if (row != NULL && row->deleted && m->base_rev != 0)
+        {
+          g_auto(GStrv) current =
+            jd_server_store_row_agencies (push->store, m->collection_key, m->id, error);
+
+          if (current == NULL)
+            return NULL;
+          if (!may_push (push, m->collection, (const char * const *) current, NULL))
+            return result_rejected (m, "out_of_scope", _("the row is outside your scope"));
+          if (m->base_rev != row->rev)
+            return result_conflict (m, row);
+        }
+      else if (row != NULL)
         return result_rejected (m, "exists", _("the server holds a row with this id"));
       fields = json_object_ref (m->fields);
     }
@@ -346,6 +365,25 @@ evaluate (Push     *push,
                                            json_object_get_string_member_with_default (
                                              fields, "agency_id", NULL), error))
     return NULL;
+
+  /* An agency under a new parent, deleted or brought back takes its subtree along. */
+  if (m->collection == JD_COLLECTION_AGENCIES && row != NULL)
+    {
+      g_autoptr(JsonObject) old_fields =
+        row->deleted || row->fields == NULL ? NULL
+                                             : jd_codec_object_from_string (row->fields, NULL);
+      const char *old_parent =
+        old_fields != NULL ? json_object_get_string_member_with_default (old_fields, "parent_id",
+                                                                         NULL)
+                           : NULL;
+      const char *new_parent =
+        fields != NULL ? json_object_get_string_member_with_default (fields, "parent_id", NULL)
+                       : NULL;
+
+      if ((old_fields == NULL) != (fields == NULL) || g_strcmp0 (old_parent, new_parent) != 0)
+        if (!jd_server_store_move_agency (push->store, m->id, old_parent, error))
+          return NULL;
+    }
 
   /* A new or moved agency changes what a town may touch next in the same batch. */
   if (m->collection == JD_COLLECTION_AGENCIES && push->scope != NULL)

@@ -100,6 +100,9 @@ jd_finding_row_new (const JdFinding *finding)
       GtkWidget *label = gtk_label_new (finding->citation);
 
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* A long message must not squeeze the citation to "0…": keep its start readable. */
+      gtk_label_set_width_chars (GTK_LABEL (label),
+                                 MIN ((int) g_utf8_strlen (finding->citation, -1), 10));
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

@@ -27,6 +27,9 @@ GPtrArray     *jd_case_checker_check          (JdCaseChecker  *self,
 /* The whole-process records of @kase (JdRecord) as last checked; never NULL. */
 GPtrArray     *jd_case_checker_get_records    (JdCaseChecker  *self,
                                                JdCase         *kase);
+/* Drops what was kept of case @case_id: after the app wrote it or one of its records. */
+void           jd_case_checker_forget         (JdCaseChecker  *self,
+                                               const char     *case_id);
 const char    *jd_case_checker_agency_name    (JdCaseChecker  *self,
                                                const char     *agency_id);
 const char    *jd_case_checker_officer_name   (JdCaseChecker  *self,

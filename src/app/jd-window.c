@@ -173,6 +173,18 @@ case_activated_cb (JdWindow *self,
   jd_window_show_case (self, kase);
 }
 
+/* The case page wrote the case or a record: its row, the checks and the filters follow. */
+static void
+case_saved_cb (JdWindow *self,
+               JdCase   *kase)
+{
+  adw_window_title_set_title (self->case_title, jd_case_get_number (kase));
+  adw_window_title_set_subtitle (self->case_title, jd_case_get_title (kase));
+  jd_case_checker_refresh_all (self->checker);
+  jd_case_list_model_reload (self->model);
+  jd_window_toast (self, _("Saved"));
+}
+
 static void
 leaflet_child_cb (JdWindow *self)
 {
@@ -647,6 +659,8 @@ jd_window_new (GtkApplication *application,
   g_signal_connect_object (self->checker, "checks-updated", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   update_title (self);
+  g_signal_connect_object (self->case_page, "case-saved", G_CALLBACK (case_saved_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::profile",
                            G_CALLBACK (rules_setting_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::as-of-date",

@@ -353,6 +353,35 @@ test_add_record (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 1);
 }
 
+/* Whether REC-IMMUTABLE, which checks the corrections, passes for the case now. */
+static gboolean
+corrections_pass (Fixture *fixture)
+{
+  JdCaseChecker *checker = jd_window_get_checker (fixture->window);
+  GPtrArray *findings = jd_case_checker_check (checker,
+                                               jd_case_page_get_case (jd_window_get_case_page (
+                                                 fixture->window)));
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+
+      if (g_strcmp0 (finding->rule, "REC-IMMUTABLE") == 0)
+        return finding->status == JD_FINDING_PASS;
+    }
+  g_assert_not_reached ();
+}
+
+/* A record no other record corrects. */
+static JdRecord *
+uncorrected (GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    if (find_record (records, "corrects", jd_entity_get_id (records->pdata[i])) == NULL)
+      return records->pdata[i];
+  g_assert_not_reached ();
+}
+
 /* A correction is a new record naming the old one, which stays as it was and shows as
  * superseded in the timeline. */
 static void
@@ -364,7 +393,7 @@ test_correct_record (Fixture       *fixture,
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  JdRecord *old = before->pdata[0];
+  JdRecord *old = uncorrected (before);
   g_autofree char *old_id = g_strdup (jd_entity_get_id (JD_ENTITY (old)));
   g_autofree char *old_body = jd_codec_object_to_string (jd_entity_get_fields (JD_ENTITY (old)),
                                                         NULL);
@@ -388,9 +417,25 @@ test_correct_record (Fixture       *fixture,
                     >, 0);
   type_into (dialog_child (dialog, "matter_row"), matter);
   g_assert_true (jd_record_dialog_is_valid (dialog));
-  jd_record_dialog_save (dialog, &error);
-  g_assert_no_error (error);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Made after the record it corrects, or REC-IMMUTABLE would object: the form says so. */
+  {
+    g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+    g_autoptr(GDateTime) old_time = g_date_time_new_from_iso8601 (jd_record_get_time (old), local);
+    g_autoptr(GDateTime) before_old = g_date_time_add_minutes (old_time, -1);
+    g_autoptr(GDateTime) shown = g_date_time_to_local (before_old);
+    g_autofree char *text = g_date_time_format (shown, "%Y-%m-%d %H:%M");
+    g_autofree char *now_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (
+                                                                   dialog_child (dialog,
+                                                                                 "time_row"))));
+
+    type_into (dialog_child (dialog, "time_row"), text);
+    g_assert_false (jd_record_dialog_is_valid (dialog));
+    g_assert_nonnull (strstr (jd_record_dialog_get_problem (dialog), "later than"));
+    type_into (dialog_child (dialog, "time_row"), now_text);
+    g_assert_true (jd_record_dialog_is_valid (dialog));
+  }
+  click (dialog_child (dialog, "save_button"));
+  g_assert_null (open_dialog ());
 
   after = read_records (fixture);
   g_assert_cmpuint (after->len, ==, before->len + 1);
@@ -407,6 +452,7 @@ test_correct_record (Fixture       *fixture,
   g_assert_cmpstr (jd_record_get_matter (correction), ==, matter);
   g_assert_cmpstr (jd_record_get_stage (correction), ==, jd_record_get_stage (old));
   g_assert_cmpstr (jd_record_get_time (correction), !=, NULL);
+  g_assert_true (corrections_pass (fixture));
 
   /* The timeline: the old row is superseded, the new one says what it corrects. */
   collect_rows (GTK_WIDGET (page), jd_record_get_matter (old), rows);

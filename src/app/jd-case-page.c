@@ -409,14 +409,20 @@ build_stages (JdCasePage *self)
     }
 }
 
+/* Records by the instant they were made (their offsets may differ), those without a time last. */
 static int
 compare_record_times (gconstpointer a,
                       gconstpointer b)
 {
-  JdRecord *ra = *(JdRecord **) a;
-  JdRecord *rb = *(JdRecord **) b;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *ta = jd_record_get_time (*(JdRecord **) a);
+  const char *tb = jd_record_get_time (*(JdRecord **) b);
+  g_autoptr(GDateTime) da = ta != NULL ? g_date_time_new_from_iso8601 (ta, utc) : NULL;
+  g_autoptr(GDateTime) db = tb != NULL ? g_date_time_new_from_iso8601 (tb, utc) : NULL;
 
-  return g_strcmp0 (jd_record_get_time (ra), jd_record_get_time (rb));
+  if (da == NULL || db == NULL)
+    return (da == NULL) - (db == NULL);
+  return g_date_time_compare (da, db);
 }
 
 /* Where a finding about the records belongs in the timeline: before the first record of a stage
@@ -530,6 +536,7 @@ build_records (JdCasePage *self,
   for (guint i = 0; i < records->len; i++)
     g_hash_table_insert (by_id, (gpointer) jd_entity_get_id (records->pdata[i]), records->pdata[i]);
 
+  gtk_widget_set_name (GTK_WIDGET (group), "records");
   gtk_widget_set_name (add, "add-record");
   gtk_widget_add_css_class (add, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "case.add-record");

@@ -29,6 +29,7 @@ struct _JdRecordDialog
   GPtrArray           *officer_ids;     /* of the check buttons, in order */
   GPtrArray           *officer_checks;  /* GtkCheckButton, not owned */
   GPtrArray           *record_ids;      /* of corrects_row's items after the first */
+  GPtrArray           *record_times;    /* GDateTime or NULL, beside record_ids */
   char                *problem;
 };
 
@@ -68,19 +69,6 @@ parse_time (const char *text)
   return g_date_time_new (local, year, month, day, hour, minute, 0);
 }
 
-static char *
-time_for_entry (const char *iso)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, local) : NULL;
-  g_autoptr(GDateTime) shown = NULL;
-
-  if (time == NULL)
-    return g_strdup (iso != NULL ? iso : "");
-  shown = g_date_time_to_local (time);
-  return g_date_time_format (shown, "%Y-%m-%d %H:%M");
-}
-
 static void
 set_row_error (GtkWidget *row,
                gboolean   error)
@@ -100,6 +88,18 @@ n_officers_chosen (JdRecordDialog *self)
     if (gtk_check_button_get_active (self->officer_checks->pdata[i]))
       n++;
   return n;
+}
+
+/* The time of the record chosen to correct, if any. */
+static GDateTime *
+corrected_time (JdRecordDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->corrects_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0
+      || selected > self->record_times->len)
+    return NULL;
+  return self->record_times->pdata[selected - 1];
 }
 
 static void
@@ -126,6 +126,16 @@ validate (JdRecordDialog *self)
   else if (g_date_time_compare (time, now) > 0)
     {
       problem = g_strdup (_("The time is in the future: a record is made of what has happened."));
+      bad_time = TRUE;
+    }
+  else if (corrected_time (self) != NULL
+           && g_date_time_compare (time, corrected_time (self)) <= 0)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (corrected_time (self));
+      g_autofree char *shown = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+      problem = g_strdup_printf (_("A correction is made after the record it corrects: enter a "
+                                   "time later than %s."), shown);
       bad_time = TRUE;
     }
   else if (*matter == '\0')
@@ -249,6 +259,7 @@ jd_record_dialog_dispose (GObject *object)
   g_clear_pointer (&self->officer_ids, g_ptr_array_unref);
   g_clear_pointer (&self->officer_checks, g_ptr_array_unref);
   g_clear_pointer (&self->record_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->record_times, g_ptr_array_unref);
   g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (jd_record_dialog_parent_class)->dispose (object);
@@ -296,6 +307,7 @@ jd_record_dialog_init (JdRecordDialog *self)
   self->officer_ids = g_ptr_array_new_with_free_func (g_free);
   self->officer_checks = g_ptr_array_new ();
   self->record_ids = g_ptr_array_new_with_free_func (g_free);
+  self->record_times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
 
   for (guint i = 0; jd_stage_codes[i] != NULL; i++)
     gtk_string_list_append (stages, jd_label_stage (jd_stage_codes[i]));
@@ -356,39 +368,50 @@ set_entry (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
-/* The records of the case as choices for "corrects"; fills the form from @corrects. */
+/* The records of the case not corrected yet, as choices for "corrects" (a record is corrected
+ * once: REC-IMMUTABLE); fills the form from @corrects. */
 static void
 add_records (JdRecordDialog *self,
              const char     *corrects)
 {
   GPtrArray *records = jd_case_checker_get_records (self->checker, self->kase);
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) corrected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   guint selected = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    if (jd_record_get_corrects (records->pdata[i]) != NULL)
+      g_hash_table_add (corrected, (gpointer) jd_record_get_corrects (records->pdata[i]));
 
   gtk_string_list_append (choices, _("Not a correction"));
   for (guint i = 0; i < records->len; i++)
     {
       JdRecord *record = records->pdata[i];
+      const char *id = jd_entity_get_id (JD_ENTITY (record));
       const char *stage = jd_record_get_stage (record);
       const char *matter = jd_record_get_matter (record);
-      g_autofree char *time = jd_format_time (jd_record_get_time (record));
+      const char *iso = jd_record_get_time (record);
+      g_autofree char *time = jd_format_time (iso);
       g_autofree char *label = NULL;
 
+      if (g_hash_table_contains (corrected, id))
+        continue;
       /* TRANSLATORS: a record to correct: time · stage · matter */
       label = g_strdup_printf (_("%s · %s · %s"), time, stage != NULL ? jd_label_stage (stage) : "",
                                matter != NULL ? matter : "");
       gtk_string_list_append (choices, label);
-      g_ptr_array_add (self->record_ids, g_strdup (jd_entity_get_id (JD_ENTITY (record))));
+      g_ptr_array_add (self->record_ids, g_strdup (id));
+      g_ptr_array_add (self->record_times,
+                       iso != NULL ? g_date_time_new_from_iso8601 (iso, local) : NULL);
 
-      if (g_strcmp0 (corrects, jd_entity_get_id (JD_ENTITY (record))) == 0)
+      /* A correction says the same as the record it corrects, put right: start from it. */
+      if (g_strcmp0 (corrects, id) == 0)
         {
-          g_autofree char *entry_time = time_for_entry (jd_record_get_time (record));
-
-          selected = i + 1;
+          selected = self->record_ids->len;
           adw_combo_row_set_selected (self->kind_row,
                                       g_strcmp0 (jd_record_get_kind (record), "av") == 0);
           adw_combo_row_set_selected (self->stage_row, stage_position (stage));
-          set_entry (self->time_row, entry_time);
           set_entry (self->place_row, jd_entity_get_string (JD_ENTITY (record), "place"));
           set_entry (self->party_row, jd_entity_get_string (JD_ENTITY (record), "party"));
           set_entry (self->matter_row, matter);
@@ -397,6 +420,8 @@ add_records (JdRecordDialog *self,
     }
   adw_combo_row_set_model (self->corrects_row, G_LIST_MODEL (choices));
   adw_combo_row_set_selected (self->corrects_row, selected);
+  g_signal_connect_object (self->corrects_row, "notify::selected", G_CALLBACK (validate), self,
+                           G_CONNECT_SWAPPED);
 }
 
 JdRecordDialog *
@@ -414,15 +439,19 @@ jd_record_dialog_new (JdCaseChecker *checker,
   self->kase = g_object_ref (kase);
 
   add_officers (self);
+  /* A record, and a correction, is written when it is made: now, unless entered later. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *text = g_date_time_format (now, "%Y-%m-%d %H:%M");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->time_row), text);
+  }
   if (corrects != NULL)
     gtk_window_set_title (GTK_WINDOW (self), _("Correct Record"));
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *text = g_date_time_format (now, "%Y-%m-%d %H:%M");
       JsonArray *stages = jd_case_get_stages (kase);
 
-      gtk_editable_set_text (GTK_EDITABLE (self->time_row), text);
       /* The case's latest stage is the likeliest one for a record made now. */
       if (stages != NULL && json_array_get_length (stages) > 0)
         {

@@ -512,6 +512,11 @@ test_edit_invalid_id (Fixture       *fixture,
   g_assert_false (jd_case_editor_is_valid (editor));
   g_assert_nonnull (strstr (jd_case_editor_get_problem (editor), "GB 11643"));
 
+  /* A change of the rules' profile or date refreshes the page: what is typed stays. */
+  jd_case_page_refresh (jd_window_get_case_page (fixture->window));
+  g_assert_true (jd_case_page_get_editor (jd_window_get_case_page (fixture->window)) == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "110105194912310020");
+
   good[17] = jd_resident_id_check_char (good);
   good[18] = '\0';
   g_assert_true (good[17] != '0');

@@ -828,6 +828,10 @@ jd_case_page_refresh (JdCasePage *self)
 
   g_return_if_fail (JD_IS_CASE_PAGE (self));
 
+  /* What is being typed stays when the rules' profile or date changes meanwhile. */
+  if (self->editing && jd_case_page_get_editor (self) != NULL)
+    return;
+
   clear (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit",
                                  self->kase != NULL && !self->editing);

@@ -120,6 +120,7 @@ main (int    argc,
   g_autofree char *case_png = NULL;
   g_autofree char *records_png = NULL;
   g_autofree char *edit_png = NULL;
+  g_autofree char *recent_png = NULL;
   JdCasePage *page;
   g_autoptr(JdStore) store = NULL;
   JdWindow *window;
@@ -228,6 +229,13 @@ main (int    argc,
   settle (GTK_WIDGET (window));
   edit_png = g_build_filename (argv[1], "case-edit.png", NULL);
   save_png (GTK_WIDGET (window), edit_png);
+  jd_case_page_set_editing (page, FALSE);
+
+  /* The records added lately, across cases. */
+  jd_window_show_view (window, "records");
+  settle (GTK_WIDGET (window));
+  recent_png = g_build_filename (argv[1], "records-view.png", NULL);
+  save_png (GTK_WIDGET (window), recent_png);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

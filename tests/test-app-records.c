@@ -3,6 +3,7 @@
 
 #include "jd-case-list-model.h"
 #include "jd-identity.h"
+#include "jd-records-view.h"
 #include "jd-sample-store.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
@@ -118,6 +119,23 @@ find_named (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
 
       if (found != NULL)
         return found;
@@ -351,6 +369,35 @@ test_add_record (Fixture       *fixture,
                                                  fixture->kase)->len, ==, after->len);
   collect_rows (GTK_WIDGET (page), "现场检查记录（测试）", rows);
   g_assert_cmpuint (rows->len, ==, 1);
+
+  /* The Records view lists it first, across cases; opening it shows its case. */
+  {
+    JdRecordsView *view;
+    GtkWidget *list;
+    GtkListBoxRow *first;
+
+    jd_window_show_view (fixture->window, "records");
+    g_assert_cmpstr (jd_window_get_view (fixture->window), ==, "records");
+    view = JD_RECORDS_VIEW (find_type (GTK_WIDGET (fixture->window), JD_TYPE_RECORDS_VIEW));
+    g_assert_cmpuint (jd_records_view_get_n_rows (view), ==, 100);
+    list = find_type (GTK_WIDGET (view), GTK_TYPE_LIST_BOX);
+    first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                     "现场检查记录（测试）");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)),
+                              jd_case_get_number (fixture->kase)));
+
+    /* The next page follows on. */
+    click (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), JD_TYPE_RECORDS_VIEW,
+                                                      "more_button")));
+    g_assert_cmpuint (jd_records_view_get_n_rows (view), >, 100);
+    g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) == first);
+
+    g_signal_emit_by_name (list, "row-activated", first);
+    g_assert_cmpstr (jd_window_get_view (fixture->window), ==, "case");
+    g_assert_cmpstr (jd_entity_get_id (JD_ENTITY (jd_case_page_get_case (page))), ==,
+                     jd_entity_get_id (JD_ENTITY (fixture->kase)));
+  }
 }
 
 /* Whether REC-IMMUTABLE, which checks the corrections, passes for the case now. */

@@ -5,6 +5,7 @@
 
 #include "jd-app-resources.h"
 #include "jd-codec.h"
+#include "jd-records-view.h"
 #include "jd-roster-import.h"
 #include "jd-sample-store.h"
 
@@ -29,6 +30,7 @@ struct _JdWindow
   AdwWindowTitle       *case_title;
   JdCaseList           *case_list;
   JdCasePage           *case_page;
+  JdRecordsView        *records_view;
 
   /* owned references */
   GSettings            *settings;
@@ -587,6 +589,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_assert (jd_app_get_resource () != NULL);
   g_type_ensure (JD_TYPE_CASE_LIST);
   g_type_ensure (JD_TYPE_CASE_PAGE);
+  g_type_ensure (JD_TYPE_RECORDS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -602,6 +605,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_title);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, records_view);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -659,6 +663,7 @@ jd_window_new (GtkApplication *application,
   g_signal_connect_object (self->checker, "checks-updated", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   update_title (self);
+  jd_records_view_set_window (self->records_view, self);
   g_signal_connect_object (self->case_page, "case-saved", G_CALLBACK (case_saved_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::profile",

@@ -218,6 +218,20 @@ main (int    argc,
   records_png = g_build_filename (argv[1], "records.png", NULL);
   save_png (GTK_WIDGET (window), records_png);
 
+  /* Adding a record to it, with its officers to choose from. */
+  {
+    JdRecordDialog *dialog = jd_case_page_add_record (page, NULL);
+    g_autofree char *dialog_png = g_build_filename (argv[1], "record-add.png", NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                         JD_TYPE_RECORD_DIALOG,
+                                                                         "matter_row")),
+                           "对当事人进行询问，制作询问笔录");
+    settle (GTK_WIDGET (dialog));
+    save_png (GTK_WIDGET (dialog), dialog_png);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   /* Editing it, with a mistyped ID number. */
   jd_case_page_set_editing (page, TRUE);
   {

@@ -526,6 +526,105 @@ test_correct_record (Fixture       *fixture,
   assert_audit_whole (fixture->store);
 }
 
+static void
+collect_class (GtkWidget  *widget,
+               const char *css_class,
+               GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_class (child, css_class, found);
+}
+
+typedef struct
+{
+  JdCaseChecker *checker;
+  JdCase        *found;
+} GapPick;
+
+/* A case where a REC rule fails naming the stage of one of its records. */
+static gboolean
+pick_gap_cb (JdCase     *kase,
+             GPtrArray  *records,
+             gpointer    user_data,
+             GError    **error)
+{
+  GapPick *pick = user_data;
+  GPtrArray *findings;
+
+  if (pick->found != NULL || records->len == 0)
+    return TRUE;
+  findings = jd_case_checker_check (pick->checker, kase);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+
+      if (!g_str_has_prefix (finding->rule, "REC-") || finding->status != JD_FINDING_FAIL)
+        continue;
+      for (guint j = 0; j < records->len; j++)
+        {
+          const char *stage = jd_record_get_stage (records->pdata[j]);
+
+          if (stage != NULL && strstr (finding->message, jd_label_stage (stage)) != NULL)
+            {
+              pick->found = g_object_ref (kase);
+              return TRUE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* A gap the rules find shows in the timeline just before the records of the stage it names. */
+static void
+test_gaps_in_timeline (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  JdCasePage *page = jd_window_get_case_page (fixture->window);
+  GapPick pick = { jd_window_get_checker (fixture->window), NULL };
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jd_store_foreach_case (fixture->store, NULL, pick_gap_cb, &pick, &error));
+  g_assert_nonnull (pick.found);
+  jd_window_show_case (fixture->window, pick.found);
+
+  collect_class (GTK_WIDGET (page), "timeline-gap", gaps);
+  g_assert_cmpuint (gaps->len, >, 0);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      GtkWidget *gap = gaps->pdata[i];
+      GtkWidget *next = gtk_widget_get_next_sibling (gap);
+      const char *message = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gap));
+
+      /* Gaps before the same record come one after another. */
+      while (next != NULL && gtk_widget_has_css_class (next, "timeline-gap"))
+        next = gtk_widget_get_next_sibling (next);
+      g_assert_nonnull (next);
+      g_assert_true (gtk_widget_has_css_class (next, "record"));
+      g_assert_true (gtk_widget_has_css_class (gap, "finding"));
+
+      /* The record after it is of a stage the gap names. */
+      {
+        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (next));
+        gboolean shared = FALSE;
+
+        for (guint s = 0; jd_stage_codes[s] != NULL; s++)
+          {
+            g_autofree char *in_row = g_strdup_printf (" · %s · ",
+                                                       jd_label_stage (jd_stage_codes[s]));
+
+            shared |= strstr (message, jd_label_stage (jd_stage_codes[s])) != NULL
+                      && strstr (subtitle, in_row) != NULL;
+          }
+        g_assert_true (shared);
+      }
+    }
+  g_object_unref (pick.found);
+}
+
 static JdCaseEditor *
 start_editing (Fixture *fixture)
 {
@@ -679,6 +778,8 @@ main (int   argc,
   g_test_add ("/app/records/add", Fixture, NULL, fixture_set_up, test_add_record,
               fixture_tear_down);
   g_test_add ("/app/records/correct", Fixture, NULL, fixture_set_up, test_correct_record,
+              fixture_tear_down);
+  g_test_add ("/app/records/gaps", Fixture, NULL, fixture_set_up, test_gaps_in_timeline,
               fixture_tear_down);
   g_test_add ("/app/case-edit/invalid-id", Fixture, NULL, fixture_set_up, test_edit_invalid_id,
               fixture_tear_down);

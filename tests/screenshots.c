@@ -47,20 +47,59 @@ settle (GtkWidget *widget)
 }
 
 static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_type (child, type);
+      GtkWidget *found = find_widget (child, type, name);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* Scrolls the case page so that its group @name is at the top. */
+static void
+scroll_to (JdCasePage *page,
+           const char *name)
+{
+  GtkWidget *scrolled = find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  GtkWidget *group = find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, name);
+  graphene_point_t point;
+
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (
+                                             GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            point.y - 12);
+}
+
+static gboolean
+has_records (JdCaseChecker *checker,
+             JdCase        *kase)
+{
+  GPtrArray *records = jd_case_checker_get_records (checker, kase);
+  GPtrArray *findings = jd_case_checker_check (checker, kase);
+
+  if (records->len < 3)
+    return FALSE;
+  /* With a gap the rules find in them, to show where it goes. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+
+      if (g_str_has_prefix (finding->rule, "REC-") && finding->status == JD_FINDING_FAIL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -236,6 +275,10 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *cases_png = NULL;
   g_autofree char *case_png = NULL;
+  g_autofree char *records_png = NULL;
+  g_autofree char *edit_png = NULL;
+  g_autofree char *recent_png = NULL;
+  JdCasePage *page;
   g_autofree char *rosters_png = NULL;
   JdRostersView *rosters;
   g_autofree char *review_png = NULL;
@@ -254,6 +297,16 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
+
+  /* The app's own styles, as JdApplication loads them. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/jiandu/app/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   dir = g_dir_make_tmp ("jiandu-screenshots-XXXXXX", &error);
   g_assert_no_error (error);
@@ -290,11 +343,82 @@ main (int    argc,
   case_png = g_build_filename (argv[1], "case.png", NULL);
   save_png (GTK_WIDGET (window), case_png);
 
+  /* A case's whole-process records, one of them corrected, with the gaps the rules find. */
+  for (position = 0;; position++)
+    {
+      g_autoptr(JdCase) kase = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+      if (kase == NULL)
+        g_error ("no case with records among the first %u", position);
+      if (has_records (jd_window_get_checker (window), kase)
+          && jd_case_get_officers (kase) != NULL)
+        break;
+    }
+  {
+    g_autoptr(JdCase) kase = g_list_model_get_item (G_LIST_MODEL (model), position);
+    JdCaseChecker *checker = jd_window_get_checker (window);
+    GPtrArray *records = jd_case_checker_get_records (checker, kase);
+    JdRecordDialog *dialog = jd_record_dialog_new (
+      checker, kase, jd_entity_get_id (JD_ENTITY (records->pdata[records->len - 1])));
+    GtkWidget *matter = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                   JD_TYPE_RECORD_DIALOG,
+                                                                   "matter_row"));
+    g_autofree char *text = g_strconcat (gtk_editable_get_text (GTK_EDITABLE (matter)),
+                                         "（更正）", NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (matter), text);
+    if (!jd_record_dialog_save (dialog, &error))
+      g_error ("cannot save the correction: %s", error->message);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    jd_case_checker_forget (checker, jd_entity_get_id (JD_ENTITY (kase)));
+  }
+  g_signal_emit_by_name (jd_case_list_get_column_view (jd_window_get_case_list (window)),
+                         "activate", position);
+  page = jd_window_get_case_page (window);
+  settle (GTK_WIDGET (window));
+  scroll_to (page, "records");
+  settle (GTK_WIDGET (window));
+  records_png = g_build_filename (argv[1], "records.png", NULL);
+  save_png (GTK_WIDGET (window), records_png);
+
+  /* Adding a record to it, with its officers to choose from. */
+  {
+    JdRecordDialog *dialog = jd_case_page_add_record (page, NULL);
+    g_autofree char *dialog_png = g_build_filename (argv[1], "record-add.png", NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                         JD_TYPE_RECORD_DIALOG,
+                                                                         "matter_row")),
+                           "对当事人进行询问，制作询问笔录");
+    settle (GTK_WIDGET (dialog));
+    save_png (GTK_WIDGET (dialog), dialog_png);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* Editing it, with a mistyped ID number. */
+  jd_case_page_set_editing (page, TRUE);
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "party-0-number");
+
+    if (row != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (row), "110105194912310020");
+  }
+  settle (GTK_WIDGET (window));
+  edit_png = g_build_filename (argv[1], "case-edit.png", NULL);
+  save_png (GTK_WIDGET (window), edit_png);
+  jd_case_page_set_editing (page, FALSE);
+
+  /* The records added lately, across cases. */
+  jd_window_show_view (window, "records");
+  settle (GTK_WIDGET (window));
+  recent_png = g_build_filename (argv[1], "records-view.png", NULL);
+  save_png (GTK_WIDGET (window), recent_png);
+
   /* The rosters as of a day inside the sample's years, on the agency of a case where an officer
    * acted without a valid certificate, with the officers' acts checked. */
   g_settings_set_string (jd_window_get_settings (window), "as-of-date", "2026-08-31");
   jd_window_show_view (window, "rosters");
-  rosters = JD_ROSTERS_VIEW (find_type (GTK_WIDGET (window), JD_TYPE_ROSTERS_VIEW));
+  rosters = JD_ROSTERS_VIEW (find_widget (GTK_WIDGET (window), JD_TYPE_ROSTERS_VIEW, NULL));
   settle (GTK_WIDGET (window));
   for (position = 0;; position++)
     {

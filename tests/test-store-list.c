@@ -4,6 +4,7 @@
 #include "jd-rule-context.h"
 #include "jd-sample-store.h"
 #include "jd-store-list.h"
+#include "jd-store-records.h"
 #include "jd-test-util.h"
 
 #define N_CASES 600
@@ -343,6 +344,70 @@ test_search (Fixture       *f,
     g_assert_cmpstr (jd_case_get_action_type (hits->pdata[i]), ==, "penalty");
 }
 
+static gboolean
+count_records_cb (JdCase     *kase,
+                  GPtrArray  *records,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  *(guint *) user_data += records->len;
+  return TRUE;
+}
+
+/* The records most recently added, newest first, paged; a record saved now comes first. */
+static void
+test_recent_records (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) cases = jd_store_list_cases (f->store, 0, 1, &error);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JdRecord) record = NULL;
+  guint n_records = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (jd_store_foreach_case (f->store, NULL, count_records_cb, &n_records, &error));
+  g_assert_cmpuint (n_records, >, 100);
+
+  all = jd_store_list_recent_records (f->store, 0, n_records + 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, n_records);
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_assert_true (JD_IS_RECORD (all->pdata[i]));
+      g_hash_table_add (ids, (gpointer) jd_entity_get_id (all->pdata[i]));
+    }
+  g_assert_cmpuint (g_hash_table_size (ids), ==, n_records);
+
+  /* Pages are slices of the whole. */
+  page = jd_store_list_recent_records (f->store, 40, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 20);
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpstr (jd_entity_get_id (page->pdata[i]), ==, jd_entity_get_id (all->pdata[40 + i]));
+
+  json_object_set_string_member (fields, "id", "new-record");
+  json_object_set_string_member (fields, "case_id", jd_entity_get_id (cases->pdata[0]));
+  json_object_set_string_member (fields, "kind", "text");
+  json_object_set_string_member (fields, "time", "2020-01-02T09:30:00+08:00");
+  json_object_set_string_member (fields, "matter", "最新记录");
+  record = jd_record_new (fields);
+  g_assert_true (jd_store_save (f->store, JD_ENTITY (record), &error));
+  g_assert_no_error (error);
+
+  first = jd_store_list_recent_records (f->store, 0, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 2);
+  g_assert_cmpstr (jd_entity_get_id (first->pdata[0]), ==, "new-record");
+  g_assert_cmpstr (jd_record_get_case_id (first->pdata[0]), ==,
+                   jd_entity_get_id (cases->pdata[0]));
+  g_assert_cmpstr (jd_entity_get_id (first->pdata[1]), ==, jd_entity_get_id (all->pdata[0]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +420,8 @@ main (int   argc,
               jd_test_store_tear_down);
   g_test_add ("/store-list/sort", Fixture, NULL, set_up, test_sort, jd_test_store_tear_down);
   g_test_add ("/store-list/search", Fixture, NULL, set_up, test_search,
+              jd_test_store_tear_down);
+  g_test_add ("/store-list/recent-records", Fixture, NULL, set_up, test_recent_records,
               jd_test_store_tear_down);
 
   return g_test_run ();

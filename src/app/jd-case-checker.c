@@ -438,6 +438,16 @@ jd_case_checker_get_records (JdCaseChecker *self,
   return lookup (self, kase)->records;
 }
 
+void
+jd_case_checker_forget (JdCaseChecker *self,
+                        const char    *case_id)
+{
+  g_return_if_fail (JD_IS_CASE_CHECKER (self));
+  g_return_if_fail (case_id != NULL);
+
+  g_hash_table_remove (self->cache, case_id);
+}
+
 static const char *
 entity_name (JdCaseChecker *self,
              JdCollection   collection,
@@ -509,15 +519,6 @@ jd_case_checker_get_as_of (JdCaseChecker *self)
   g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
 
   return ensure_ready (self) ? jd_validator_get_as_of (self->validator) : NULL;
-}
-
-void
-jd_case_checker_forget (JdCaseChecker *self,
-                        const char    *case_id)
-{
-  g_return_if_fail (JD_IS_CASE_CHECKER (self));
-
-  g_hash_table_remove (self->cache, case_id);
 }
 
 GPtrArray *

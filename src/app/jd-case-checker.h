@@ -27,6 +27,9 @@ GPtrArray     *jd_case_checker_check          (JdCaseChecker  *self,
 /* The whole-process records of @kase (JdRecord) as last checked; never NULL. */
 GPtrArray     *jd_case_checker_get_records    (JdCaseChecker  *self,
                                                JdCase         *kase);
+/* Drops what was kept of case @case_id: after the app wrote it or one of its records. */
+void           jd_case_checker_forget         (JdCaseChecker  *self,
+                                               const char     *case_id);
 const char    *jd_case_checker_agency_name    (JdCaseChecker  *self,
                                                const char     *agency_id);
 const char    *jd_case_checker_officer_name   (JdCaseChecker  *self,
@@ -43,9 +46,6 @@ gboolean       jd_case_checker_is_refreshing  (JdCaseChecker  *self);
 double         jd_case_checker_get_refresh_fraction (JdCaseChecker *self);
 /* The profile the rules run with. */
 JdProfile     *jd_case_checker_get_profile    (JdCaseChecker  *self);
-/* Drops the findings kept for case @case_id: after it was written. */
-void           jd_case_checker_forget         (JdCaseChecker  *self,
-                                               const char     *case_id);
 /* The findings of @draft, a case not (or not yet) stored as it is, with the records of the stored
  * case of its id; nothing is kept. A new array (JdFinding), failures first. */
 GPtrArray     *jd_case_checker_check_draft    (JdCaseChecker  *self,

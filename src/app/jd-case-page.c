@@ -2,10 +2,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "jd-case-editor.h"
 #include "jd-finding-row.h"
 #include "jd-format.h"
 #include "jd-labels.h"
+#include "jd-record-dialog.h"
 
 /* Where a rule family's findings are shown: next to the part of the case they are about. */
 typedef enum
@@ -32,9 +35,18 @@ struct _JdCasePage
   JdCaseChecker     *checker;
 
   guint              n_finding_rows;
+  gboolean           editing;
 };
 
 G_DEFINE_FINAL_TYPE (JdCasePage, jd_case_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  SIGNAL_CASE_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static Section
 section_for_rule (const char *rule)
@@ -194,7 +206,20 @@ build_case (JdCasePage *self,
     /* TRANSLATORS: a date */
     when = g_strdup_printf (_("Opened %s, not closed"), opened);
 
-  gtk_box_append (GTK_BOX (box), header_label (jd_case_get_title (kase), "title-2"));
+  {
+    GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *title = header_label (jd_case_get_title (kase), "title-2");
+    GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit"));
+
+    gtk_widget_set_hexpand (title, TRUE);
+    gtk_widget_set_name (edit, "edit-case");
+    gtk_widget_set_valign (edit, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (edit, _("Edit the title, facts, parties, dates and decision"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "case.edit");
+    gtk_box_append (GTK_BOX (title_box), title);
+    gtk_box_append (GTK_BOX (title_box), edit);
+    gtk_box_append (GTK_BOX (box), title_box);
+  }
   gtk_box_append (GTK_BOX (box), header_label (what, "dim-label"));
   gtk_box_append (GTK_BOX (box), header_label (when, "dim-label"));
   gtk_box_append (GTK_BOX (box), header_label (summary, style_class));
@@ -276,32 +301,238 @@ build_stages (JdCasePage *self)
     }
 }
 
+/* Records by the instant they were made (their offsets may differ), those without a time last. */
+static int
+compare_record_times (gconstpointer a,
+                      gconstpointer b)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *ta = jd_record_get_time (*(JdRecord **) a);
+  const char *tb = jd_record_get_time (*(JdRecord **) b);
+  g_autoptr(GDateTime) da = ta != NULL ? g_date_time_new_from_iso8601 (ta, utc) : NULL;
+  g_autoptr(GDateTime) db = tb != NULL ? g_date_time_new_from_iso8601 (tb, utc) : NULL;
+
+  if (da == NULL || db == NULL)
+    return (da == NULL) - (db == NULL);
+  return g_date_time_compare (da, db);
+}
+
+/* Where a finding about the records belongs in the timeline: before the first record of a stage
+ * its message names (the rules name records and gaps by stage); -1 when it names none. */
+static int
+finding_position (const JdFinding *finding,
+                  GPtrArray       *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *stage = jd_record_get_stage (records->pdata[i]);
+
+      if (stage != NULL && strstr (finding->message, jd_label_stage (stage)) != NULL)
+        return i;
+    }
+  return -1;
+}
+
+static char *
+record_officers (JdCasePage *self,
+                 JdRecord   *record)
+{
+  JsonArray *officers = jd_entity_get_array (JD_ENTITY (record), "officers");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; officers != NULL && i < json_array_get_length (officers); i++)
+    {
+      if (i > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, jd_case_checker_officer_name (self->checker,
+                                                           json_array_get_string_element (officers,
+                                                                                          i)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+record_row (JdCasePage *self,
+            JdRecord   *record,
+            GHashTable *by_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  gboolean av = g_strcmp0 (jd_record_get_kind (record), "av") == 0;
+  const char *stage = jd_record_get_stage (record);
+  const char *place = jd_entity_get_string (JD_ENTITY (record), "place");
+  const char *corrects = jd_record_get_corrects (record);
+  g_autofree char *time = jd_format_time (jd_record_get_time (record));
+  g_autofree char *officers = record_officers (self, record);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name (av ? "camera-video-symbolic"
+                                                     : "text-x-generic-symbolic");
+
+  /* TRANSLATORS: a record in the timeline: kind · stage · time */
+  g_string_append_printf (subtitle, _("%s · %s · %s"), av ? _("Audio and video") : _("Text"),
+                          stage != NULL ? jd_label_stage (stage) : "", time);
+  if (place != NULL)
+    g_string_append_printf (subtitle, " · %s", place);
+  if (*officers != '\0')
+    g_string_append_printf (subtitle, " · %s", officers);
+  if (corrects != NULL)
+    {
+      JdRecord *old = g_hash_table_lookup (by_id, corrects);
+      g_autofree char *old_time = old != NULL ? jd_format_time (jd_record_get_time (old)) : NULL;
+
+      g_string_append_c (subtitle, '\n');
+      if (old_time != NULL)
+        /* TRANSLATORS: %s is the time of the record a correction corrects */
+        g_string_append_printf (subtitle, _("Corrects the record of %s"), old_time);
+      else
+        g_string_append (subtitle, _("Corrects a record this replica does not hold"));
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 jd_record_get_matter (record) != NULL
+                                   ? jd_record_get_matter (record) : _("Record"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_tooltip_text (icon, av ? _("Audio and video") : _("Text"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (row, "record");
+  return row;
+}
+
+static void
+focus_row_cb (GtkWidget *row)
+{
+  gtk_widget_grab_focus (row);
+}
+
+/* The records as a timeline, oldest first, with the gaps the REC rules find where they belong,
+ * each record either to be corrected or linked to the record that corrects it. */
 static void
 build_records (JdCasePage *self,
                GPtrArray  *findings)
 {
-  GPtrArray *records = jd_case_checker_get_records (self->checker, self->kase);
+  GPtrArray *kept = jd_case_checker_get_records (self->checker, self->kase);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_full (kept->len, g_object_unref);
   AdwPreferencesGroup *group = new_group (self, _("Whole-process records"));
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) placed = g_ptr_array_new ();
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Record…"));
+  GtkWidget *passed = NULL;
+  guint n_passed = 0;
 
-  add_findings (self, group, findings, SECTION_RECORDS);
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (records, g_object_ref (kept->pdata[i]));
+  g_ptr_array_sort (records, compare_record_times);
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_insert (by_id, (gpointer) jd_entity_get_id (records->pdata[i]), records->pdata[i]);
+
+  gtk_widget_set_name (GTK_WIDGET (group), "records");
+  gtk_widget_set_name (add, "add-record");
+  gtk_widget_add_css_class (add, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "case.add-record");
+  adw_preferences_group_set_header_suffix (group, add);
+
+  /* Gaps the rules cannot place go first; passes fold into one row at the end. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+      int position;
+
+      if (section_for_rule (finding->rule) != SECTION_RECORDS
+          || finding->status == JD_FINDING_NOT_APPLICABLE)
+        continue;
+      if (finding->status == JD_FINDING_PASS)
+        {
+          if (passed == NULL)
+            {
+              passed = adw_expander_row_new ();
+              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (passed), FALSE);
+              adw_expander_row_add_prefix (ADW_EXPANDER_ROW (passed),
+                                           gtk_image_new_from_icon_name ("object-select-symbolic"));
+            }
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (passed), jd_finding_row_new (finding));
+          n_passed++;
+          continue;
+        }
+      position = finding_position (finding, records);
+      self->n_finding_rows++;
+      if (position < 0)
+        adw_preferences_group_add (group, jd_finding_row_new (finding));
+      else
+        {
+          g_ptr_array_add (placed, (gpointer) finding);
+          g_array_append_val (positions, position);
+        }
+    }
+
   for (guint i = 0; i < records->len; i++)
     {
       JdRecord *record = records->pdata[i];
-      const char *stage = jd_record_get_stage (record);
-      g_autofree char *time = jd_format_time (jd_record_get_time (record));
-      g_autofree char *subtitle =
-        g_strdup_printf ("%s · %s · %s",
-                         g_strcmp0 (jd_record_get_kind (record), "av") == 0 ? _("Audio and video")
-                                                                              : _("Text"),
-                         stage != NULL ? jd_label_stage (stage) : "",
-                         time);
+      GtkWidget *row;
 
-      add_text_row (group, jd_record_get_matter (record) != NULL ? jd_record_get_matter (record)
-                                                                 : _("Record"),
-                    subtitle);
+      for (guint j = 0; j < placed->len; j++)
+        if (g_array_index (positions, int, j) == (int) i)
+          {
+            GtkWidget *gap = jd_finding_row_new (placed->pdata[j]);
+
+            gtk_widget_add_css_class (gap, "timeline-gap");
+            adw_preferences_group_add (group, gap);
+          }
+      row = record_row (self, record, by_id);
+      g_hash_table_insert (rows, (gpointer) jd_entity_get_id (JD_ENTITY (record)), row);
+      adw_preferences_group_add (group, row);
     }
+
+  /* Each record is corrected by at most the latest correction naming it. */
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *corrects = jd_record_get_corrects (records->pdata[i]);
+      GtkWidget *old_row = corrects != NULL ? g_hash_table_lookup (rows, corrects) : NULL;
+      GtkWidget *button;
+
+      if (old_row == NULL || g_object_get_data (G_OBJECT (old_row), "corrected-by") != NULL)
+        continue;
+      g_object_set_data (G_OBJECT (old_row), "corrected-by", records->pdata[i]);
+      gtk_widget_add_css_class (old_row, "superseded");
+      button = gtk_button_new_with_mnemonic (_("Superseded: _Show Correction"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (focus_row_cb),
+                               g_hash_table_lookup (rows,
+                                                    jd_entity_get_id (records->pdata[i])),
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (old_row), button);
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *id = jd_entity_get_id (records->pdata[i]);
+      GtkWidget *row = g_hash_table_lookup (rows, id);
+      GtkWidget *button;
+
+      if (g_object_get_data (G_OBJECT (row), "corrected-by") != NULL)
+        continue;
+      button = gtk_button_new_with_mnemonic (_("_Correct…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Add a record that corrects this one"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.correct-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
   if (records->len == 0)
     add_text_row (group, _("No records"), _("No whole-process record is kept for this case."));
+  if (passed != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check passed",
+                                                             "%u checks passed", n_passed),
+                                                n_passed);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (passed), title);
+      adw_preferences_group_add (group, passed);
+    }
 }
 
 static void
@@ -447,6 +678,41 @@ clear (JdCasePage *self)
   self->n_finding_rows = 0;
 }
 
+static void
+editor_cancel_cb (JdCasePage *self)
+{
+  self->editing = FALSE;
+  jd_case_page_refresh (self);
+}
+
+static void
+changed (JdCasePage *self)
+{
+  jd_case_checker_forget (self->checker, jd_entity_get_id (JD_ENTITY (self->kase)));
+  g_signal_emit (self, signals[SIGNAL_CASE_SAVED], 0, self->kase);
+}
+
+static void
+editor_save_cb (JdCasePage   *self,
+                JdCaseEditor *editor)
+{
+  g_autoptr(JdCase) edited = jd_case_editor_dup_case (editor);
+  g_autoptr(GError) error = NULL;
+
+  if (!jd_store_save (jd_case_checker_get_store (self->checker), JD_ENTITY (edited), &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The case could not be saved: %s"),
+                                               error->message);
+
+      jd_case_editor_show_error (editor, text);
+      return;
+    }
+  g_set_object (&self->kase, edited);
+  self->editing = FALSE;
+  changed (self);
+  jd_case_page_refresh (self);
+}
+
 void
 jd_case_page_refresh (JdCasePage *self)
 {
@@ -454,9 +720,30 @@ jd_case_page_refresh (JdCasePage *self)
 
   g_return_if_fail (JD_IS_CASE_PAGE (self));
 
+  /* What is being typed stays when the rules' profile or date changes meanwhile. */
+  if (self->editing && jd_case_page_get_editor (self) != NULL)
+    return;
+
   clear (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit",
+                                 self->kase != NULL && !self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-record", self->kase != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.correct-record", self->kase != NULL);
   if (self->kase == NULL)
     return;
+
+  if (self->editing)
+    {
+      GtkWidget *editor = jd_case_editor_new (self->kase);
+
+      g_signal_connect_object (editor, "save", G_CALLBACK (editor_save_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "cancel", G_CALLBACK (editor_cancel_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->content_box, editor);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+      return;
+    }
 
   findings = jd_case_checker_check (self->checker, self->kase);
   build_case (self, findings);
@@ -470,6 +757,88 @@ jd_case_page_refresh (JdCasePage *self)
   build_review (self, findings);
   build_publication (self, findings);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+void
+jd_case_page_set_editing (JdCasePage *self,
+                          gboolean    editing)
+{
+  g_return_if_fail (JD_IS_CASE_PAGE (self));
+
+  if (self->kase == NULL || self->editing == !!editing)
+    return;
+  self->editing = !!editing;
+  jd_case_page_refresh (self);
+}
+
+gboolean
+jd_case_page_get_editing (JdCasePage *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_PAGE (self), FALSE);
+
+  return self->editing;
+}
+
+JdCaseEditor *
+jd_case_page_get_editor (JdCasePage *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (JD_IS_CASE_PAGE (self), NULL);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box));
+  return self->editing && JD_IS_CASE_EDITOR (child) ? JD_CASE_EDITOR (child) : NULL;
+}
+
+static void
+record_saved_cb (JdCasePage *self)
+{
+  changed (self);
+  jd_case_page_refresh (self);
+}
+
+JdRecordDialog *
+jd_case_page_add_record (JdCasePage *self,
+                         const char *corrects)
+{
+  JdRecordDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (JD_IS_CASE_PAGE (self), NULL);
+  g_return_val_if_fail (self->kase != NULL, NULL);
+
+  dialog = jd_record_dialog_new (self->checker, self->kase, corrects);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (record_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  jd_case_page_set_editing (JD_CASE_PAGE (widget), TRUE);
+}
+
+static void
+add_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  jd_case_page_add_record (JD_CASE_PAGE (widget), NULL);
+}
+
+static void
+correct_record_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  jd_case_page_add_record (JD_CASE_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -491,6 +860,21 @@ jd_case_page_class_init (JdCasePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jd_case_page_dispose;
+
+  /**
+   * JdCasePage::case-saved:
+   * @kase: the case as it is now in the store
+   *
+   * The page wrote the case or one of its records.
+   */
+  signals[SIGNAL_CASE_SAVED] = g_signal_new ("case-saved", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                             1, JD_TYPE_CASE);
+
+  gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "case.add-record", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "case.correct-record", "s",
+                                   correct_record_action);
 
   g_type_ensure (ADW_TYPE_CLAMP);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -521,6 +905,8 @@ jd_case_page_set_case (JdCasePage    *self,
   g_return_if_fail (kase == NULL || JD_IS_CASE (kase));
   g_return_if_fail (JD_IS_CASE_CHECKER (checker));
 
+  if (self->kase != kase)
+    self->editing = FALSE;
   g_set_object (&self->kase, kase);
   g_set_object (&self->checker, checker);
   jd_case_page_refresh (self);

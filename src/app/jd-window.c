@@ -7,6 +7,7 @@
 #include "jd-codec.h"
 #include "jd-conflict-dialog.h"
 #include "jd-preferences-window.h"
+#include "jd-records-view.h"
 #include "jd-roster-import.h"
 #include "jd-rosters-view.h"
 #include "jd-sample-store.h"
@@ -34,6 +35,7 @@ struct _JdWindow
   JdCasePage           *case_page;
   JdSyncButton         *sync_button;
   JdReviewView         *review_view;
+  JdRecordsView        *records_view;
 
   /* owned references */
   GSettings            *settings;
@@ -177,6 +179,18 @@ case_activated_cb (JdWindow *self,
                    JdCase   *kase)
 {
   jd_window_show_case (self, kase);
+}
+
+/* The case page wrote the case or a record: its row, the checks and the filters follow. */
+static void
+case_saved_cb (JdWindow *self,
+               JdCase   *kase)
+{
+  adw_window_title_set_title (self->case_title, jd_case_get_number (kase));
+  adw_window_title_set_subtitle (self->case_title, jd_case_get_title (kase));
+  jd_case_checker_refresh_all (self->checker);
+  jd_case_list_model_reload (self->model);
+  jd_window_toast (self, _("Saved"));
 }
 
 static void
@@ -649,6 +663,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_ROSTERS_VIEW);
   g_type_ensure (JD_TYPE_SYNC_BUTTON);
   g_type_ensure (JD_TYPE_REVIEW_VIEW);
+  g_type_ensure (JD_TYPE_RECORDS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -666,6 +681,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, review_view);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, records_view);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -731,6 +747,9 @@ jd_window_new (GtkApplication *application,
   g_signal_connect_object (self->checker, "checks-updated", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   update_title (self);
+  jd_records_view_set_window (self->records_view, self);
+  g_signal_connect_object (self->case_page, "case-saved", G_CALLBACK (case_saved_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::profile",
                            G_CALLBACK (rules_setting_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::as-of-date",

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "jd-store.h"
+#include "jd-store-batch.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,54 @@ struct _JdStore
   GPtrArray  *deferred_search;
   GHashTable *deferred_set;
 };
+
+/* A member of the jiandu/1 object copied into a column of its table (see the migrations), so that
+ * lists filter and sort without parsing JSON. @child reads a member of an object member. */
+typedef struct
+{
+  const char *column;
+  const char *member;
+  const char *child;
+} JdStoreColumn;
+
+/* Most columns of a table, with the computed opened_on of a case. */
+#define JD_STORE_MAX_VALUES 8
+
+/* A column's value: a string, an integer, or NULL (@text NULL and @is_number FALSE). */
+typedef struct
+{
+  const char *text;
+  gint64      number;
+  gboolean    is_number;
+} JdStoreValue;
+
+/* One object of a JdStoreBatch as the store writes it. The strings belong to the batch. */
+typedef struct
+{
+  JdCollection  collection;
+  const char   *id;
+  const char   *path;
+  const char   *body;
+  gsize         body_length;
+  /* The object itself when the batch keeps it (always for officers), else NULL. */
+  JdEntity     *entity;
+  /* jd_store_columns() in order, then a case's opened_on (its earliest stage date). */
+  JdStoreValue  values[JD_STORE_MAX_VALUES];
+} JdStoreRow;
+
+/* The columns of @collection's table filled from members, up to one whose column is NULL. */
+const JdStoreColumn *jd_store_columns        (JdCollection   collection);
+/* The value of the column filled from @member in @row, or NULL if no column is. */
+const JdStoreValue  *jd_store_row_get_member (const JdStoreRow *row,
+                                              const char       *member);
+/* Fills @row from @entity, borrowing from it, @path and @body. */
+void                 jd_store_row_init       (JdStoreRow       *row,
+                                              JdEntity         *entity,
+                                              const char       *path,
+                                              const char       *body);
+/* The rows of @collection in @batch, in the order they were added. */
+GArray              *jd_store_batch_get_rows (JdStoreBatch  *batch,
+                                              JdCollection   collection);
 
 /* Opens @path and applies the migrations up to @version only: tests make databases of every
  * earlier schema with it. */

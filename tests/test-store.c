@@ -82,6 +82,10 @@ fill_version (const char *path,
 
     jd_test_raw_exec (db, sql);
   }
+
+  /* From version 4 on the outbox also says what a push sent; version 6 copies it over. */
+  if (version >= 4)
+    jd_test_raw_exec (db, "UPDATE outbox SET mutation_id = 'm1', sent_edits = 1, edits = 2");
   sqlite3_close (db);
 }
 
@@ -108,6 +112,9 @@ test_upgrade_from_every_version (void)
       store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (jd_store_get_version (store), ==, jd_store_latest_version ());
+      if (version >= 4)
+        g_assert_cmpint (raw_count (path, "SELECT count(*) FROM outbox WHERE mutation_id = 'm1' "
+                                          "AND sent_edits = 1 AND edits = 2"), ==, 1);
 
       if (version >= 1)
         {
@@ -143,6 +150,25 @@ test_upgrade_from_every_version (void)
             g_assert_cmpint (status.pending, ==, 1);
             g_assert_cmpuint (json_array_get_length (batch), ==, 1);
           }
+      }
+
+      /* The checks hold whatever version made the tables (version 6 rewrote them). */
+      {
+        sqlite3 *db = jd_test_raw_open (path);
+
+        g_assert_cmpint (sqlite3_exec (db, "INSERT INTO audit_log (time, actor, action, object, "
+                                           "changes, prev_hash, hash) VALUES ('t', 'a', 'edit', "
+                                           "'cases/c', '{}', 'p', 'h')", NULL, NULL, NULL),
+                         ==, SQLITE_CONSTRAINT);
+        g_assert_cmpint (sqlite3_exec (db, "INSERT INTO outbox (collection, row_id, op, "
+                                           "base_rev, fields, queued) VALUES ('cases', 'x', "
+                                           "'upsert', 0, '[]', 't')", NULL, NULL, NULL),
+                         ==, SQLITE_CONSTRAINT);
+        g_assert_cmpint (sqlite3_exec (db, "INSERT INTO outbox (collection, row_id, op, "
+                                           "base_rev, fields, queued) VALUES ('cases', 'x', "
+                                           "'update', 0, '[]', 't')", NULL, NULL, NULL),
+                         ==, SQLITE_OK);
+        sqlite3_close (db);
       }
 
       g_clear_object (&store);

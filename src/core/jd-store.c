@@ -19,6 +19,7 @@ static const char * const migrations[] = {
   "/io/github/jiandu/core/sql/0003-short-words.sql",
   "/io/github/jiandu/core/sql/0004-sync.sql",
   "/io/github/jiandu/core/sql/0005-case-list.sql",
+  "/io/github/jiandu/core/sql/0006-plain-checks.sql",
 };
 
 static const char * const tables[JD_N_COLLECTIONS] = {

@@ -206,6 +206,7 @@ jd_sample_store (JdStore       *store,
   pipeline.full = g_async_queue_new ();
   pipeline.done = g_async_queue_new ();
 
+  jd_store_begin_bulk (store);
   thread = g_thread_new ("jd-sample", generate_thread, &pipeline);
   while ((item = g_async_queue_pop (pipeline.full)) != &pipeline)
     {
@@ -214,6 +215,7 @@ jd_sample_store (JdStore       *store,
       g_async_queue_push (pipeline.done, item);
     }
   g_thread_join (thread);
+  jd_store_end_bulk (store);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);

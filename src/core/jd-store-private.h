@@ -7,6 +7,11 @@
 
 G_BEGIN_DECLS
 
+/* The page cache of a store's connection, in PRAGMA cache_size units (negative: KiB). */
+#define JD_STORE_CACHE_SIZE -65536
+
+typedef struct _JdStoreCheckpointer JdStoreCheckpointer;
+
 struct _JdStore
 {
   GObject     parent_instance;
@@ -25,6 +30,8 @@ struct _JdStore
    * so that a case and its records are indexed once. NULL otherwise. */
   GPtrArray  *deferred_search;
   GHashTable *deferred_set;
+  /* Between jd_store_begin_bulk() and jd_store_end_bulk(), else NULL. */
+  JdStoreCheckpointer *checkpointer;
 };
 
 /* A member of the jiandu/1 object copied into a column of its table (see the migrations), so that
@@ -106,6 +113,10 @@ gboolean      jd_store_begin           (JdStore      *self,
 gboolean      jd_store_commit          (JdStore      *self,
                                         GError      **error);
 void          jd_store_rollback        (JdStore      *self);
+/* In bulk mode: hands the WAL to the checkpoint thread after each COMMIT, and waits for it
+ * before a BEGIN when the WAL has grown long. */
+void          jd_store_committed       (JdStore      *self);
+void          jd_store_bulk_wait       (JdStore      *self);
 
 /* Inside a write transaction: hold back the search refresh of the rows written with
  * jd_store_write_synced() until jd_store_flush_search(), or drop it with the rollback. */

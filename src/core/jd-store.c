@@ -53,6 +53,7 @@ jd_store_finalize (GObject *object)
 {
   JdStore *self = JD_STORE (object);
 
+  jd_store_end_bulk (self);
   /* Statements must be finalized before the connection can close. */
   g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -71,6 +72,11 @@ static void
 jd_store_class_init (JdStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = jd_store_finalize;
+
+  /* SQLite's memory statistics take a process-wide mutex at every allocation; the store reads
+   * none of them. Only possible before SQLite is first used, so here, before any store opens
+   * (SQLITE_MISUSE otherwise, and the statistics stay: harmless). */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
@@ -234,6 +240,7 @@ jd_store_begin (JdStore  *self,
                 GError  **error)
 {
   g_clear_pointer (&self->audit_head, g_free);
+  jd_store_bulk_wait (self);
 
   /* IMMEDIATE takes the write lock now, so that a second writer waits here instead of failing
    * half-way through. */
@@ -286,6 +293,7 @@ jd_store_commit (JdStore  *self,
       return FALSE;
     }
 
+  jd_store_committed (self);
   return TRUE;
 }
 
@@ -442,7 +450,7 @@ open_store (const char        *path,
       !migrate (self, 0, error) ||
       !jd_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !jd_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !jd_store_exec (self, "PRAGMA cache_size = -65536", error) ||
+      !jd_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (JD_STORE_CACHE_SIZE), error) ||
       !migrate (self, version, error))
     return NULL;
 

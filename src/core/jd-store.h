@@ -86,6 +86,13 @@ gboolean    jd_store_delete               (JdStore           *self,
                                            const char        *id,
                                            GError           **error);
 
+/* For a long run of big write transactions (the sample generator): until jd_store_end_bulk(),
+ * the connection keeps a bigger page cache and a thread of the store copies the WAL into the
+ * database after each commit, while the next transaction is made. Transactions, durability and
+ * what is written are as always. Falls back to the usual way if the thread cannot start. */
+void        jd_store_begin_bulk           (JdStore           *self);
+void        jd_store_end_bulk             (JdStore           *self);
+
 /* Reads. */
 JdEntity   *jd_store_get                  (JdStore           *self,
                                            JdCollection       collection,

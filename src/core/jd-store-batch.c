@@ -206,6 +206,109 @@ jd_store_row_init (JdStoreRow *row,
   g_assert (i <= JD_STORE_MAX_VALUES);
 }
 
+/* The text case_search_source (migration 0003) makes of @fields and of @records (the records
+ * of the case, in the order they are written): number, title, party names, facts and record
+ * matters, each followed by a newline; names and matters joined by a space. */
+static char *
+case_search_text (JsonObject *fields,
+                  GPtrArray  *records)
+{
+  GString *text = g_string_sized_new (512);
+  JsonArray *parties = NULL;
+  JsonNode *node;
+  gboolean first = TRUE;
+
+  g_string_append (text, json_object_get_string_member_with_default (fields, "number", ""));
+  g_string_append_c (text, '\n');
+  g_string_append (text, json_object_get_string_member_with_default (fields, "title", ""));
+  g_string_append_c (text, '\n');
+
+  node = json_object_get_member (fields, "parties");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    parties = json_node_get_array (node);
+  for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
+    {
+      JsonNode *party = json_array_get_element (parties, i);
+      const char *name = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (party))
+        name = json_object_get_string_member_with_default (json_node_get_object (party), "name",
+                                                           NULL);
+      if (name == NULL)
+        continue;
+      if (!first)
+        g_string_append_c (text, ' ');
+      g_string_append (text, name);
+      first = FALSE;
+    }
+  g_string_append_c (text, '\n');
+
+  g_string_append (text, json_object_get_string_member_with_default (fields, "facts", ""));
+  g_string_append_c (text, '\n');
+
+  first = TRUE;
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      const char *matter = jd_entity_get_string (records->pdata[i], "matter");
+
+      if (matter == NULL)
+        continue;
+      if (!first)
+        g_string_append_c (text, ' ');
+      g_string_append (text, matter);
+      first = FALSE;
+    }
+  g_string_append_c (text, '\n');
+
+  return g_string_free (text, FALSE);
+}
+
+/* Whether every member the search text reads is a string or absent: only then does the text
+ * above equal the view's, which would print other JSON values in its own way. */
+static gboolean
+plain_member (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node == NULL ||
+         (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
+}
+
+static gboolean
+plain_case (JsonObject *fields,
+            GPtrArray  *records)
+{
+  JsonNode *node = json_object_get_member (fields, "parties");
+
+  if (!plain_member (fields, "number") || !plain_member (fields, "title") ||
+      !plain_member (fields, "facts"))
+    return FALSE;
+
+  if (node != NULL)
+    {
+      JsonArray *parties;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return FALSE;
+      parties = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (parties); i++)
+        {
+          JsonNode *party = json_array_get_element (parties, i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (party) ||
+              !plain_member (json_node_get_object (party), "name"))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    if (!plain_member (jd_entity_get_fields (records->pdata[i]), "matter"))
+      return FALSE;
+
+  return TRUE;
+}
+
 static const char *
 copy (JdStoreBatch *batch,
       const char   *text)
@@ -218,6 +321,7 @@ add_entity (JdStoreBatch *batch,
             JdEntity     *entity,
             const char   *path,
             const char   *text,
+            GPtrArray    *records,
             gboolean      borrow)
 {
   JdCollection collection = jd_entity_get_collection (entity);
@@ -233,6 +337,15 @@ add_entity (JdStoreBatch *batch,
   g_array_set_size (batch->rows[collection], batch->rows[collection]->len + 1);
   row = &g_array_index (batch->rows[collection], JdStoreRow, batch->rows[collection]->len - 1);
   jd_store_row_init (row, entity, path, text);
+
+  if (collection == JD_COLLECTION_CASES && plain_case (jd_entity_get_fields (entity), records))
+    {
+      g_autofree char *search = case_search_text (jd_entity_get_fields (entity), records);
+
+      row->search_text = g_string_chunk_insert (batch->strings, search);
+      row->n_search_records = records != NULL ? records->len : 0;
+    }
+
   if (borrow)
     return;
 
@@ -258,15 +371,43 @@ jd_store_batch_add_document (JdStoreBatch *batch,
   g_return_if_fail (batch != NULL);
   g_return_if_fail (JD_IS_DOCUMENT (document));
 
+  GPtrArray *records = jd_document_get_entities (document, JD_COLLECTION_RECORDS);
+  g_autoptr(GHashTable) by_case = NULL;
+
   if (keep_objects)
     g_ptr_array_add (batch->keep, g_object_ref (document));
+
+  /* The records of each case in the document, in order, for its search text. */
+  by_case = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *case_id = jd_entity_get_string (records->pdata[i], "case_id");
+      GPtrArray *list;
+
+      if (case_id == NULL)
+        continue;
+      list = g_hash_table_lookup (by_case, case_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_case, (gpointer) case_id, list);
+        }
+      g_ptr_array_add (list, records->pdata[i]);
+    }
 
   for (guint c = 0; c < JD_N_COLLECTIONS; c++)
     {
       GPtrArray *entities = jd_document_get_entities (document, c);
 
       for (guint i = 0; i < entities->len; i++)
-        add_entity (batch, entities->pdata[i], jd_document_get_path (document, c, i),
-                    jd_document_get_text (document, c, i), keep_objects);
+        {
+          GPtrArray *case_records = NULL;
+
+          if (c == JD_COLLECTION_CASES)
+            case_records = g_hash_table_lookup (by_case, jd_entity_get_id (entities->pdata[i]));
+          add_entity (batch, entities->pdata[i], jd_document_get_path (document, c, i),
+                      jd_document_get_text (document, c, i), case_records, keep_objects);
+        }
     }
 }

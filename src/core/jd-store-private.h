@@ -66,6 +66,11 @@ typedef struct
   JdEntity     *entity;
   /* jd_store_columns() in order, then a case's opened_on (its earliest stage date). */
   JdStoreValue  values[JD_STORE_MAX_VALUES];
+  /* A case's search text as the view case_search_source makes it (migration 0003) when the case
+   * is new and its records are the @n_search_records records of the batch that name it, which
+   * the store checks; NULL if the batch could not tell. */
+  const char   *search_text;
+  guint         n_search_records;
 } JdStoreRow;
 
 /* The columns of @collection's table filled from members, up to one whose column is NULL. */

@@ -133,7 +133,18 @@ typedef struct
   /* Per collection, the ids of rows known to be live in this transaction (written, or found by
    * a reference check), so that a batch's references are looked up once. Borrowed strings. */
   GHashTable    *known[JD_N_COLLECTIONS];
+  /* Cases inserted here with the search text their batch made (case id → FreshCase), in
+   * order: indexed from that text if their records are the ones it was made of. */
+  GHashTable    *fresh_set;
+  GArray        *fresh_cases;
 } WriteContext;
+
+typedef struct
+{
+  const JdStoreRow *row;
+  gint64            pk;
+  guint             n_records;  /* written here */
+} FreshCase;
 
 static void
 write_context_clear (WriteContext *ctx)
@@ -143,6 +154,8 @@ write_context_clear (WriteContext *ctx)
   g_clear_pointer (&ctx->touched_cases, g_ptr_array_unref);
   for (guint c = 0; c < JD_N_COLLECTIONS; c++)
     g_clear_pointer (&ctx->known[c], g_hash_table_unref);
+  g_clear_pointer (&ctx->fresh_set, g_hash_table_unref);
+  g_clear_pointer (&ctx->fresh_cases, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteContext, write_context_clear)
@@ -154,6 +167,8 @@ write_context_init (WriteContext *ctx)
   ctx->now = jd_store_now_iso8601 ();
   ctx->touched_set = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->touched_cases = g_ptr_array_new_with_free_func (g_free);
+  ctx->fresh_set = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->fresh_cases = g_array_new (FALSE, FALSE, sizeof (FreshCase));
 }
 
 static void
@@ -480,6 +495,15 @@ insert_row (JdStore           *self,
   if (!*inserted)
     return TRUE;
 
+  if (row->search_text != NULL)
+    {
+      FreshCase fresh = { row, sqlite3_last_insert_rowid (self->db), 0 };
+
+      g_array_append_val (ctx->fresh_cases, fresh);
+      g_hash_table_insert (ctx->fresh_set, (gpointer) row->id,
+                           GUINT_TO_POINTER (ctx->fresh_cases->len));
+    }
+
   /* An insert carries the whole row: the outbox pushes all of it and the audit entry's action
    * says what happened, so neither repeats the member names (a district has millions of rows). */
   ctx->stats.inserted++;
@@ -596,11 +620,71 @@ put_row (JdStore           *self,
     return FALSE;
 
   if (row->collection == JD_COLLECTION_CASES)
-    touch_case (ctx, row->id);
+    {
+      if (!inserted || row->search_text == NULL)
+        touch_case (ctx, row->id);
+    }
   else if (row->collection == JD_COLLECTION_RECORDS && row->values[0].text != NULL)
-    touch_case (ctx, row->values[0].text);  /* case_id */
+    {
+      const char *case_id = row->values[0].text;
+      guint fresh = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->fresh_set, case_id));
+
+      if (fresh > 0)
+        g_array_index (ctx->fresh_cases, FreshCase, fresh - 1).n_records++;
+      else
+        touch_case (ctx, case_id);
+    }
 
   know_row (ctx, row->collection, row->id);
+  return TRUE;
+}
+
+/* Indexes the new cases whose batch made their search text, through temp.case_texts (made
+ * when the store opens) and one statement, as refresh_case_search() does; a case with other
+ * records than its text was made of goes to the usual refresh instead. */
+static gboolean
+index_fresh_cases (JdStore       *self,
+                   WriteContext  *ctx,
+                   GError       **error)
+{
+  static const char * const batch_sql[] = {
+    "INSERT INTO case_search (pk, text) SELECT pk, text FROM temp.case_texts WHERE 1 "
+    "ORDER BY pk ON CONFLICT (pk) DO UPDATE SET text = excluded.text "
+    "WHERE text IS NOT excluded.text",
+    "DELETE FROM temp.case_texts",
+  };
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  for (guint i = 0; i < ctx->fresh_cases->len; i++)
+    {
+      FreshCase *fresh = &g_array_index (ctx->fresh_cases, FreshCase, i);
+
+      if (fresh->n_records != fresh->row->n_search_records)
+        {
+          touch_case (ctx, fresh->row->id);
+          continue;
+        }
+
+      stmt = jd_store_static_statement (self,
+                                        "INSERT INTO temp.case_texts (pk, text) VALUES (?, ?)",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, fresh->pk);
+      sqlite3_bind_text (stmt, 2, fresh->row->search_text, -1, SQLITE_STATIC);
+      if (!jd_store_step_done (self, stmt, error))
+        return FALSE;
+      n++;
+    }
+
+  for (guint i = 0; n > 0 && i < G_N_ELEMENTS (batch_sql); i++)
+    {
+      stmt = jd_store_static_statement (self, batch_sql[i], error);
+      if (stmt == NULL || !jd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -609,7 +693,8 @@ finish_writes (JdStore       *self,
                WriteContext  *ctx,
                GError       **error)
 {
-  return refresh_case_search (self, ctx->touched_cases, error) &&
+  return index_fresh_cases (self, ctx, error) &&
+         refresh_case_search (self, ctx->touched_cases, error) &&
          jd_store_commit (self, error);
 }
 

@@ -459,6 +459,11 @@ open_store (const char        *path,
                             "(id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
                       error))
     return NULL;
+  /* Per connection: the search texts of new cases that their batch made (see jd-store-write.c). */
+  if (!jd_store_exec (self, "CREATE TEMP TABLE case_texts "
+                            "(pk INTEGER PRIMARY KEY, text TEXT NOT NULL)",
+                      error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

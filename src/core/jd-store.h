@@ -34,6 +34,9 @@ typedef enum
 
 #define JD_TYPE_STORE (jd_store_get_type ())
 
+/* A store is used by one thread at a time; a thread that works on the database beside another
+ * opens a store of its own on the same file. */
+
 G_DECLARE_FINAL_TYPE (JdStore, jd_store, JD, STORE, GObject)
 
 typedef struct

@@ -457,6 +457,12 @@ open_store (const char        *path,
       !migrate (self, version, error))
     return NULL;
 
+  /* Temporary tables and statement journals in memory: the big statements that index a batch's
+   * cases journal megabytes of FTS5 pages, which otherwise go to an unlinked file in /var/tmp.
+   * Set before the temporary tables below are made: changing it drops them. */
+  if (!jd_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return NULL;
+
   /* Per connection: the cases a write transaction touched, to re-index at its end. */
   if (!jd_store_exec (self, "CREATE TEMP TABLE touched_cases "
                             "(id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",

@@ -26,6 +26,9 @@ struct _JdStore
   int         version;
   /* The last hash of the audit chain while a write transaction runs; written to meta at commit. */
   char       *audit_head;
+  /* Audit entries of the transaction not yet inserted: they go in by rows of several entries a
+   * statement (see jd_store_append_audit()). */
+  GArray     *audit_pending;
   /* While a pulled page is applied: the cases whose search text waits for the end of the page,
    * so that a case and its records are indexed once. NULL otherwise. */
   GPtrArray  *deferred_search;
@@ -130,6 +133,10 @@ gboolean      jd_store_flush_search    (JdStore      *self,
                                         GError      **error);
 void          jd_store_drop_deferred_search (JdStore *self);
 
+/* Inserts the audit entries appended and not yet inserted. Commit does; so must a read of the
+ * log inside the transaction. */
+gboolean      jd_store_flush_audit     (JdStore      *self,
+                                        GError      **error);
 /* Appends to the audit chain inside the caller's transaction. */
 gboolean      jd_store_append_audit    (JdStore      *self,
                                         const char   *time,

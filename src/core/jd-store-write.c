@@ -137,7 +137,28 @@ typedef struct
    * order: indexed from that text if their records are the ones it was made of. */
   GHashTable    *fresh_set;
   GArray        *fresh_cases;
+  /* Outbox entries not yet written (PendingOutbox). */
+  GArray        *outbox;
 } WriteContext;
+
+typedef struct
+{
+  JdCollection  collection;
+  const char   *id;
+  const char   *op;
+  gint64        base_rev;
+  char         *base;
+  char         *fields;
+} PendingOutbox;
+
+static void
+pending_outbox_clear (gpointer data)
+{
+  PendingOutbox *entry = data;
+
+  g_free (entry->base);
+  g_free (entry->fields);
+}
 
 typedef struct
 {
@@ -156,6 +177,7 @@ write_context_clear (WriteContext *ctx)
     g_clear_pointer (&ctx->known[c], g_hash_table_unref);
   g_clear_pointer (&ctx->fresh_set, g_hash_table_unref);
   g_clear_pointer (&ctx->fresh_cases, g_array_unref);
+  g_clear_pointer (&ctx->outbox, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteContext, write_context_clear)
@@ -169,6 +191,8 @@ write_context_init (WriteContext *ctx)
   ctx->touched_cases = g_ptr_array_new_with_free_func (g_free);
   ctx->fresh_set = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->fresh_cases = g_array_new (FALSE, FALSE, sizeof (FreshCase));
+  ctx->outbox = g_array_new (FALSE, FALSE, sizeof (PendingOutbox));
+  g_array_set_clear_func (ctx->outbox, pending_outbox_clear);
 }
 
 static void
@@ -290,55 +314,123 @@ diff_members (JsonObject *before,
   return changes;
 }
 
+/* One entry per row, however often it is edited before a sync: the first base is kept (it is
+ * what the server last saw), the changed fields accumulate, and an insert stays an insert. Rows
+ * of one statement are applied in order, so a row twice in it collapses as in two statements. */
+#define OUTBOX_INSERT "INSERT INTO outbox (collection, row_id, op, base_rev, base, fields, " \
+                      "queued) VALUES "
+#define OUTBOX_VALUES "(?, ?, ?, ?, ?, ?, ?)"
+#define OUTBOX_UPSERT \
+  " ON CONFLICT (collection, row_id) DO UPDATE SET " \
+  "  op = CASE WHEN outbox.op = 'insert' AND excluded.op <> 'delete' THEN 'insert' " \
+  "            ELSE excluded.op END, " \
+  "  fields = CASE WHEN outbox.op = 'insert' THEN '[]' ELSE " \
+  "  (SELECT json_group_array (value) FROM " \
+  "              (SELECT value FROM json_each (outbox.fields) " \
+  "               UNION SELECT value FROM json_each (excluded.fields))) END, " \
+  "  queued = excluded.queued, edits = outbox.edits + 1"
+/* Entries a statement, as for the audit log (see jd_store_append_audit()). */
+#define OUTBOX_ROWS 16
+
 static gboolean
-enqueue (JdStore     *self,
-         JdCollection collection,
-         const char  *id,
-         const char  *op,
-         gint64       base_rev,
-         const char  *base,
-         JsonArray   *fields,
-         const char  *now,
-         GError     **error)
+insert_outbox (JdStore       *self,
+               WriteContext  *ctx,
+               guint          first,
+               guint          n,
+               GError       **error)
 {
-  g_autofree char *fields_text = NULL;
+  static char *rows_sql;
+  static gsize initialized;
   sqlite3_stmt *stmt;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GString *sql = g_string_new (OUTBOX_INSERT OUTBOX_VALUES);
+
+      for (guint i = 1; i < OUTBOX_ROWS; i++)
+        g_string_append (sql, ", " OUTBOX_VALUES);
+      g_string_append (sql, OUTBOX_UPSERT);
+      rows_sql = g_string_free (sql, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  g_assert (n == 1 || n == OUTBOX_ROWS);
+  stmt = jd_store_static_statement (self,
+                                    n == 1 ? OUTBOX_INSERT OUTBOX_VALUES OUTBOX_UPSERT : rows_sql,
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PendingOutbox *entry = &g_array_index (ctx->outbox, PendingOutbox, first + i);
+      int base = 7 * i;
+
+      sqlite3_bind_text (stmt, base + 1, jd_collection_key (entry->collection), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 2, entry->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 3, entry->op, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, base + 4, entry->base_rev);
+      if (entry->base != NULL)
+        sqlite3_bind_text (stmt, base + 5, entry->base, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 6, entry->fields != NULL ? entry->fields : "[]", -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 7, ctx->now, -1, SQLITE_STATIC);
+    }
+
+  return jd_store_step_done (self, stmt, error);
+}
+
+/* Writes the entries queued in @ctx, in order: whole rows of entries, then one by one. */
+static gboolean
+flush_outbox (JdStore       *self,
+              WriteContext  *ctx,
+              GError       **error)
+{
+  guint i = 0;
+
+  for (; i + OUTBOX_ROWS <= ctx->outbox->len; i += OUTBOX_ROWS)
+    if (!insert_outbox (self, ctx, i, OUTBOX_ROWS, error))
+      return FALSE;
+  for (; i < ctx->outbox->len; i++)
+    if (!insert_outbox (self, ctx, i, 1, error))
+      return FALSE;
+
+  g_array_set_size (ctx->outbox, 0);
+  return TRUE;
+}
+
+/* Queues the outbox entry of a write; it is written with the next full row of entries or before
+ * the transaction's end (finish_writes()). @id must live as long as @ctx. */
+static gboolean
+enqueue (JdStore      *self,
+         WriteContext *ctx,
+         JdCollection  collection,
+         const char   *id,
+         const char   *op,
+         gint64        base_rev,
+         const char   *base,
+         JsonArray    *fields,
+         GError      **error)
+{
+  PendingOutbox entry = { collection, id, op, base_rev, NULL, NULL };
+
+  if (base_rev > 0 && base != NULL)
+    entry.base = g_strdup (base);
 
   /* NULL: no member names, as for an insert. */
   if (fields != NULL)
     {
       g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), fields);
 
-      fields_text = json_to_string (node, FALSE);
+      entry.fields = json_to_string (node, FALSE);
     }
 
-  /* One entry per row, however often it is edited before a sync: the first base is kept (it is
-   * what the server last saw), the changed fields accumulate, and an insert stays an insert. */
-  stmt = jd_store_static_statement (
-    self,
-    "INSERT INTO outbox (collection, row_id, op, base_rev, base, fields, queued) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (collection, row_id) DO UPDATE SET "
-    "  op = CASE WHEN outbox.op = 'insert' AND excluded.op <> 'delete' THEN 'insert' "
-    "            ELSE excluded.op END, "
-    "  fields = CASE WHEN outbox.op = 'insert' THEN '[]' ELSE "
-    "  (SELECT json_group_array (value) FROM "
-    "              (SELECT value FROM json_each (outbox.fields) "
-    "               UNION SELECT value FROM json_each (excluded.fields))) END, "
-    "  queued = excluded.queued, edits = outbox.edits + 1",
-    error);
-  if (stmt == NULL)
-    return FALSE;
+  g_array_append_val (ctx->outbox, entry);
+  if (ctx->outbox->len >= OUTBOX_ROWS)
+    return flush_outbox (self, ctx, error);
 
-  sqlite3_bind_text (stmt, 1, jd_collection_key (collection), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, base_rev);
-  if (base_rev > 0 && base != NULL)
-    sqlite3_bind_text (stmt, 5, base, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, fields_text != NULL ? fields_text : "[]", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  return jd_store_step_done (self, stmt, error);
+  return TRUE;
 }
 
 static gboolean
@@ -507,7 +599,7 @@ insert_row (JdStore           *self,
   /* An insert carries the whole row: the outbox pushes all of it and the audit entry's action
    * says what happened, so neither repeats the member names (a district has millions of rows). */
   ctx->stats.inserted++;
-  return enqueue (self, row->collection, row->id, "insert", 0, NULL, NULL, ctx->now, error) &&
+  return enqueue (self, ctx, row->collection, row->id, "insert", 0, NULL, NULL, error) &&
          audit (self, ctx->now, "insert", row->collection, row->id, NULL, error);
 }
 
@@ -545,8 +637,7 @@ update_row (JdStore           *self,
     return FALSE;
 
   ctx->stats.updated++;
-  return enqueue (self, row->collection, row->id, "update", rev, old_body, names, ctx->now,
-                  error) &&
+  return enqueue (self, ctx, row->collection, row->id, "update", rev, old_body, names, error) &&
          audit (self, ctx->now, was_deleted ? "restore" : "update", row->collection, row->id,
                 changes, error);
 }
@@ -693,7 +784,8 @@ finish_writes (JdStore       *self,
                WriteContext  *ctx,
                GError       **error)
 {
-  return index_fresh_cases (self, ctx, error) &&
+  return flush_outbox (self, ctx, error) &&
+         index_fresh_cases (self, ctx, error) &&
          refresh_case_search (self, ctx->touched_cases, error) &&
          jd_store_commit (self, error);
 }
@@ -833,7 +925,7 @@ jd_store_delete (JdStore       *self,
     goto fail;
 
   json_object_set_boolean_member (changes, "deleted", TRUE);
-  if (!enqueue (self, collection, id, "delete", rev, old_body, names, ctx.now, error) ||
+  if (!enqueue (self, &ctx, collection, id, "delete", rev, old_body, names, error) ||
       !audit (self, ctx.now, "delete", collection, id, changes, error))
     goto fail;
 

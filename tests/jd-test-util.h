@@ -77,6 +77,29 @@ jd_test_raw_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
+/* Asserts that the search text of every case in the database at @path is what the view
+ * case_search_source makes of it, however the store wrote it. */
+static inline void
+jd_test_assert_search_texts (const char *path)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT count(*) FROM case_search_source), "
+                                       "(SELECT count(*) FROM case_search), "
+                                       "(SELECT count(*) FROM case_search_source AS v "
+                                       " JOIN case_search AS s USING (pk) "
+                                       " WHERE s.text IS v.text)",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, sqlite3_column_int64 (stmt, 0));
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==, sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static inline char *
 jd_test_export (JdStore *store)
 {

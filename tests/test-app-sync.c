@@ -274,6 +274,8 @@ sync_popover (Fixture *f)
   GtkPopover *popover;
 
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  /* A button not shown yet (a loaded machine may not have drawn the window) opens nothing. */
+  WAIT_UNTIL (gtk_widget_get_mapped (menu_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));

@@ -35,6 +35,9 @@ test_stores_a_district (Fixture *f, gconstpointer data)
   problems = jd_store_verify_audit (f->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
+
+  /* The batches made the search texts; they are the view's. */
+  jd_test_assert_search_texts (f->path);
 }
 
 static void

@@ -1,8 +1,10 @@
 #include <string.h>
 
+#include "jd-store-batch.h"
 #include "jd-test-util.h"
 
 static char *dir;
+static char *path;
 static JdStore *store;
 
 static void
@@ -84,12 +86,61 @@ test_follows_writes (void)
   jd_store_import (store, document, NULL, &error);
   g_assert_no_error (error);
   assert_hits ("强制拆除", "c-2");
+  jd_test_assert_search_texts (path);
 
   /* A tombstoned case is no longer found. */
   jd_store_delete (store, JD_COLLECTION_CASES, "c-2", &error);
   g_assert_no_error (error);
   assert_hits ("违法建设", "");
   assert_hits ("厂房", "");
+  jd_test_assert_search_texts (path);
+}
+
+static void
+test_batch_of_documents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDocument) first = NULL;
+  g_autoptr(JdDocument) second = jd_document_new ();
+  g_autoptr(JdStoreBatch) batch = jd_store_batch_new ();
+  g_autoptr(JsonObject) record = json_object_new ();
+  g_autoptr(JdEntity) entity = NULL;
+
+  /* A new case comes with its search text made from its own records (c-4); a record of it in
+   * another document of the same batch is a record that text lacks (c-3): the store indexes the
+   * case from the database instead. Both texts are the view's. */
+  first = jd_test_read_string (
+    "{\"format\": \"jiandu/1\", \"cases\": [{\"id\": \"c-3\", \"number\": \"京兴城管罚〔2025〕7号\", "
+    "\"agency_id\": \"a-smj\", \"title\": \"王某占道经营案\", \"parties\": [{\"kind\": \"person\", "
+    "\"name\": \"王某\"}, {\"kind\": \"person\"}, {\"kind\": \"person\", \"name\": \"赵某\"}], "
+    "\"stages\": [{\"stage\": \"decision\", \"date\": \"2025-07-02\"}], "
+    "\"records\": [{\"id\": \"r-31\", \"matter\": \"现场检查摊位\"}, {\"id\": \"r-33\"}]}, "
+    "{\"id\": \"c-4\", \"agency_id\": \"a-smj\", \"title\": \"钱某孙某无证经营案\", "
+    "\"parties\": [{\"kind\": \"person\", \"name\": \"钱某\"}, {\"kind\": \"person\"}, "
+    "{\"kind\": \"person\", \"name\": \"孙某\"}], \"facts\": \"未取得许可从事经营\", "
+    "\"records\": [{\"id\": \"r-41\", \"matter\": \"询问当事人\"}, {\"id\": \"r-42\"}, "
+    "{\"id\": \"r-43\", \"matter\": \"送达决定书\"}]}]}",
+    &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (record, "id", "r-32");
+  json_object_set_string_member (record, "case_id", "c-3");
+  json_object_set_string_member (record, "matter", "责令立即清理占道物品");
+  entity = jd_entity_new_for_collection (JD_COLLECTION_RECORDS, record);
+  jd_document_add (second, entity);
+
+  jd_store_batch_add_document (batch, first, FALSE);
+  jd_store_batch_add_document (batch, second, FALSE);
+  g_clear_object (&first);
+  g_clear_object (&second);
+  jd_store_import_batch (store, batch, NULL, &error);
+  g_assert_no_error (error);
+
+  assert_hits ("现场检查摊位", "c-3");
+  assert_hits ("清理占道物品", "c-3");
+  assert_hits ("赵某", "c-3");
+  assert_hits ("孙某", "c-4");
+  assert_hits ("送达决定书", "c-4");
+  jd_test_assert_search_texts (path);
 }
 
 int
@@ -98,7 +149,6 @@ main (int   argc,
 {
   g_autoptr(JdDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -110,15 +160,18 @@ main (int   argc,
   document = jd_test_read_data ("full.json");
   jd_store_import (store, document, NULL, &error);
   g_assert_no_error (error);
+  jd_test_assert_search_texts (path);
 
   g_test_add_func ("/search/substrings", test_substrings);
   g_test_add_func ("/search/short-queries", test_short_queries);
   g_test_add_func ("/search/words", test_words);
   g_test_add_func ("/search/follows-writes", test_follows_writes);
+  g_test_add_func ("/search/batch-of-documents", test_batch_of_documents);
 
   status = g_test_run ();
   g_clear_object (&store);
   jd_test_rm_dir (dir);
   g_free (dir);
+  g_free (path);
   return status;
 }

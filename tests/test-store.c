@@ -82,6 +82,10 @@ fill_version (const char *path,
 
     jd_test_raw_exec (db, sql);
   }
+
+  /* From version 4 on the outbox also says what a push sent; version 9 copies it over. */
+  if (version >= 4)
+    jd_test_raw_exec (db, "UPDATE outbox SET mutation_id = 'm1', sent_edits = 1, edits = 2");
   sqlite3_close (db);
 }
 
@@ -108,6 +112,9 @@ test_upgrade_from_every_version (void)
       store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (jd_store_get_version (store), ==, jd_store_latest_version ());
+      if (version >= 4)
+        g_assert_cmpint (raw_count (path, "SELECT count(*) FROM outbox WHERE mutation_id = 'm1' "
+                                          "AND sent_edits = 1 AND edits = 2"), ==, 1);
 
       if (version >= 1)
         {
@@ -143,6 +150,25 @@ test_upgrade_from_every_version (void)
             g_assert_cmpint (status.pending, ==, 1);
             g_assert_cmpuint (json_array_get_length (batch), ==, 1);
           }
+      }
+
+      /* The checks hold whatever version made the tables (version 9 rewrote them). */
+      {
+        sqlite3 *db = jd_test_raw_open (path);
+
+        g_assert_cmpint (sqlite3_exec (db, "INSERT INTO audit_log (time, actor, action, object, "
+                                           "changes, prev_hash, hash) VALUES ('t', 'a', 'edit', "
+                                           "'cases/c', '{}', 'p', 'h')", NULL, NULL, NULL),
+                         ==, SQLITE_CONSTRAINT);
+        g_assert_cmpint (sqlite3_exec (db, "INSERT INTO outbox (collection, row_id, op, "
+                                           "base_rev, fields, queued) VALUES ('cases', 'x', "
+                                           "'upsert', 0, '[]', 't')", NULL, NULL, NULL),
+                         ==, SQLITE_CONSTRAINT);
+        g_assert_cmpint (sqlite3_exec (db, "INSERT INTO outbox (collection, row_id, op, "
+                                           "base_rev, fields, queued) VALUES ('cases', 'x', "
+                                           "'update', 0, '[]', 't')", NULL, NULL, NULL),
+                         ==, SQLITE_OK);
+        sqlite3_close (db);
       }
 
       g_clear_object (&store);
@@ -475,6 +501,68 @@ test_audit_content (Fixture *f, gconstpointer data)
                             "\"title\":[\"张某擅自违法建设厂房案\",\"新标题\"]"));
 }
 
+static JdDocument *
+agencies_document (const char *name)
+{
+  JdDocument *document = jd_document_new ();
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(JsonObject) fields = json_object_new ();
+      g_autoptr(JdEntity) entity = NULL;
+      g_autofree char *id = g_strdup_printf ("batch-%u", i);
+      g_autofree char *full_name = g_strdup_printf ("%s%u", name, i);
+
+      json_object_set_string_member (fields, "id", id);
+      json_object_set_string_member (fields, "name", full_name);
+      json_object_set_string_member (fields, "kind", "department");
+      entity = jd_entity_new_for_collection (JD_COLLECTION_AGENCIES, fields);
+      jd_document_add (document, entity);
+    }
+
+  return document;
+}
+
+/* The outbox and audit entries of a transaction go in several to a statement: a row inserted
+ * and edited within one statement's entries collapses as across statements, and the chain
+ * holds every write in order. */
+static void
+test_entries_in_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStoreBatch) batch = jd_store_batch_new ();
+  g_autoptr(JdDocument) first = agencies_document ("甲局");
+  g_autoptr(JdDocument) second = agencies_document ("乙局");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  JdImportStats stats = { 0 };
+
+  jd_store_batch_add_document (batch, first, TRUE);
+  jd_store_batch_add_document (batch, second, TRUE);
+  jd_store_import_batch (f->store, batch, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.inserted, ==, 8);
+  g_assert_cmpuint (stats.updated, ==, 8);
+
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox WHERE row_id LIKE 'batch-%' "
+                                       "AND op = 'insert' AND fields = '[]' AND edits = 2"),
+                   ==, 8);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox"), ==, 8);
+
+  entries = jd_store_list_audit (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 16);
+  g_assert_cmpstr (jd_audit_entry_get_action (entries->pdata[0]), ==, "insert");
+  g_assert_cmpstr (jd_audit_entry_get_object (entries->pdata[7]), ==, "agencies/batch-7");
+  g_assert_cmpstr (jd_audit_entry_get_action (entries->pdata[8]), ==, "update");
+  g_assert_cmpstr (jd_audit_entry_get_object (entries->pdata[8]), ==, "agencies/batch-0");
+  problems = jd_store_verify_audit (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM agencies WHERE name LIKE '乙局%'"),
+                   ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +578,7 @@ main (int   argc,
   ADD ("append-only", test_append_only);
   ADD ("certificate-duplicate", test_certificate_duplicate);
   ADD ("audit-content", test_audit_content);
+  ADD ("entries-in-rows", test_entries_in_rows);
 #undef ADD
   g_test_add_func ("/store/upgrade-from-every-version", test_upgrade_from_every_version);
   g_test_add_func ("/store/open-errors", test_open_errors);

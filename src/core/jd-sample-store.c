@@ -5,6 +5,7 @@
 
 #include "jd-agency.h"
 #include "jd-codec.h"
+#include "jd-store-batch.h"
 #include "jd-store-sync.h"
 
 /* Cases per transaction: big enough that commits cost little, small enough that the WAL stays
@@ -13,16 +14,18 @@
 /* Batches made but not yet freed: one being stored, one being made, one waiting. */
 #define MAX_IN_FLIGHT 3
 
-/* A generator thread fills documents while the caller's thread stores them. Documents travel
- * back to the generator to be freed, so that the memory of a batch is released by the thread
- * that allocated it. */
+/* A generator thread fills batches while the caller's thread stores them. Each object goes
+ * through the codec as an import would (checked, records split off, text made), then into the
+ * batch, which copies what the store needs, so that the JSON trees are freed at once, while they
+ * are still in the cache. Batches travel back to the generator to be freed, so that the memory of
+ * a batch is released by the thread that allocated it. */
 typedef struct
 {
   JdSampleOptions  options;
-  GAsyncQueue     *full;      /* JdDocument to store; the Pipeline itself marks the end */
-  GAsyncQueue     *done;      /* stored JdDocument to free */
+  GAsyncQueue     *full;      /* JdStoreBatch to store; the Pipeline itself marks the end */
+  GAsyncQueue     *done;      /* stored JdStoreBatch to free */
   GCancellable    *cancellable;
-  JdDocument      *document;  /* the batch being filled */
+  JdStoreBatch    *batch;     /* the batch being filled */
   guint            in_flight;
   guint            n_cases;
   guint            n_objects;
@@ -33,12 +36,12 @@ static void
 reclaim (Pipeline *pipeline,
          gboolean  wait)
 {
-  JdDocument *document;
+  JdStoreBatch *batch;
 
-  while ((document = wait ? g_async_queue_pop (pipeline->done)
-                          : g_async_queue_try_pop (pipeline->done)) != NULL)
+  while ((batch = wait ? g_async_queue_pop (pipeline->done)
+                       : g_async_queue_try_pop (pipeline->done)) != NULL)
     {
-      g_object_unref (document);
+      jd_store_batch_free (batch);
       pipeline->in_flight--;
       wait = FALSE;
     }
@@ -47,9 +50,9 @@ reclaim (Pipeline *pipeline,
 static void
 send_batch (Pipeline *pipeline)
 {
-  g_async_queue_push (pipeline->full, g_steal_pointer (&pipeline->document));
+  g_async_queue_push (pipeline->full, g_steal_pointer (&pipeline->batch));
   pipeline->in_flight++;
-  pipeline->document = jd_document_new ();
+  pipeline->batch = jd_store_batch_new ();
   pipeline->n_cases = 0;
 
   reclaim (pipeline, pipeline->in_flight >= MAX_IN_FLIGHT);
@@ -62,6 +65,7 @@ emit_cb (const char  *collection_key,
          GError     **error)
 {
   Pipeline *pipeline = user_data;
+  g_autoptr(JdDocument) document = jd_document_new ();
   JdCollection collection;
   g_autofree char *path = NULL;
 
@@ -76,8 +80,9 @@ emit_cb (const char  *collection_key,
     }
 
   path = g_strdup_printf ("sample:%s[%u]", collection_key, pipeline->n_objects++);
-  if (!jd_codec_add_object (pipeline->document, collection, object, path, error))
+  if (!jd_codec_add_object (document, collection, object, path, error))
     return FALSE;
+  jd_store_batch_add_document (pipeline->batch, document, FALSE);
 
   if (collection == JD_COLLECTION_CASES && ++pipeline->n_cases >= BATCH_CASES)
     send_batch (pipeline);
@@ -90,10 +95,10 @@ generate_thread (gpointer data)
 {
   Pipeline *pipeline = data;
 
-  pipeline->document = jd_document_new ();
+  pipeline->batch = jd_store_batch_new ();
   if (jd_sample_generate (&pipeline->options, emit_cb, pipeline, &pipeline->error))
     send_batch (pipeline);
-  g_clear_object (&pipeline->document);
+  g_clear_pointer (&pipeline->batch, jd_store_batch_free);
   g_async_queue_push (pipeline->full, pipeline);
 
   while (pipeline->in_flight > 0)
@@ -201,14 +206,16 @@ jd_sample_store (JdStore       *store,
   pipeline.full = g_async_queue_new ();
   pipeline.done = g_async_queue_new ();
 
+  jd_store_begin_bulk (store);
   thread = g_thread_new ("jd-sample", generate_thread, &pipeline);
   while ((item = g_async_queue_pop (pipeline.full)) != &pipeline)
     {
-      if (store_error == NULL && !jd_store_import (store, item, NULL, &store_error))
+      if (store_error == NULL && !jd_store_import_batch (store, item, NULL, &store_error))
         g_cancellable_cancel (stop);
       g_async_queue_push (pipeline.done, item);
     }
   g_thread_join (thread);
+  jd_store_end_bulk (store);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);

@@ -48,6 +48,10 @@ jd_store_list_audit (JdStore     *self,
 
   g_return_val_if_fail (JD_IS_STORE (self), NULL);
 
+  /* Inside a write transaction, what it appended is part of the log. */
+  if (!jd_store_flush_audit (self, error))
+    return NULL;
+
   if (object == NULL)
     {
       stmt = jd_store_statement (self, "SELECT " AUDIT_COLUMNS " FROM audit_log ORDER BY seq",

@@ -3,8 +3,14 @@
 #include <sqlite3.h>
 
 #include "jd-store.h"
+#include "jd-store-batch.h"
 
 G_BEGIN_DECLS
+
+/* The page cache of a store's connection, in PRAGMA cache_size units (negative: KiB). */
+#define JD_STORE_CACHE_SIZE -65536
+
+typedef struct _JdStoreCheckpointer JdStoreCheckpointer;
 
 struct _JdStore
 {
@@ -20,11 +26,69 @@ struct _JdStore
   int         version;
   /* The last hash of the audit chain while a write transaction runs; written to meta at commit. */
   char       *audit_head;
+  /* Audit entries of the transaction not yet inserted: they go in by rows of several entries a
+   * statement (see jd_store_append_audit()). */
+  GArray     *audit_pending;
   /* While a pulled page is applied: the cases whose search text waits for the end of the page,
    * so that a case and its records are indexed once. NULL otherwise. */
   GPtrArray  *deferred_search;
   GHashTable *deferred_set;
+  /* Between jd_store_begin_bulk() and jd_store_end_bulk(), else NULL. */
+  JdStoreCheckpointer *checkpointer;
 };
+
+/* A member of the jiandu/1 object copied into a column of its table (see the migrations), so that
+ * lists filter and sort without parsing JSON. @child reads a member of an object member. */
+typedef struct
+{
+  const char *column;
+  const char *member;
+  const char *child;
+} JdStoreColumn;
+
+/* Most columns of a table, with the computed opened_on of a case. */
+#define JD_STORE_MAX_VALUES 12
+
+/* A column's value: a string, an integer, or NULL (@text NULL and @is_number FALSE). */
+typedef struct
+{
+  const char *text;
+  gint64      number;
+  gboolean    is_number;
+} JdStoreValue;
+
+/* One object of a JdStoreBatch as the store writes it. The strings belong to the batch. */
+typedef struct
+{
+  JdCollection  collection;
+  const char   *id;
+  const char   *path;
+  const char   *body;
+  gsize         body_length;
+  /* The object itself when the batch keeps it (always for officers), else NULL. */
+  JdEntity     *entity;
+  /* jd_store_columns() in order, then a case's opened_on (its earliest stage date). */
+  JdStoreValue  values[JD_STORE_MAX_VALUES];
+  /* A case's search text as the view case_search_source makes it (migration 0003) when the case
+   * is new and its records are the @n_search_records records of the batch that name it, which
+   * the store checks; NULL if the batch could not tell. */
+  const char   *search_text;
+  guint         n_search_records;
+} JdStoreRow;
+
+/* The columns of @collection's table filled from members, up to one whose column is NULL. */
+const JdStoreColumn *jd_store_columns        (JdCollection   collection);
+/* The value of the column filled from @member in @row, or NULL if no column is. */
+const JdStoreValue  *jd_store_row_get_member (const JdStoreRow *row,
+                                              const char       *member);
+/* Fills @row from @entity, borrowing from it, @path and @body. */
+void                 jd_store_row_init       (JdStoreRow       *row,
+                                              JdEntity         *entity,
+                                              const char       *path,
+                                              const char       *body);
+/* The rows of @collection in @batch, in the order they were added. */
+GArray              *jd_store_batch_get_rows (JdStoreBatch  *batch,
+                                              JdCollection   collection);
 
 /* Opens @path and applies the migrations up to @version only: tests make databases of every
  * earlier schema with it. */
@@ -57,6 +121,10 @@ gboolean      jd_store_begin           (JdStore      *self,
 gboolean      jd_store_commit          (JdStore      *self,
                                         GError      **error);
 void          jd_store_rollback        (JdStore      *self);
+/* In bulk mode: hands the WAL to the checkpoint thread after each COMMIT, and waits for it
+ * before a BEGIN when the WAL has grown long. */
+void          jd_store_committed       (JdStore      *self);
+void          jd_store_bulk_wait       (JdStore      *self);
 
 /* Inside a write transaction: hold back the search refresh of the rows written with
  * jd_store_write_synced() until jd_store_flush_search(), or drop it with the rollback. */
@@ -65,6 +133,10 @@ gboolean      jd_store_flush_search    (JdStore      *self,
                                         GError      **error);
 void          jd_store_drop_deferred_search (JdStore *self);
 
+/* Inserts the audit entries appended and not yet inserted. Commit does; so must a read of the
+ * log inside the transaction. */
+gboolean      jd_store_flush_audit     (JdStore      *self,
+                                        GError      **error);
 /* Appends to the audit chain inside the caller's transaction. */
 gboolean      jd_store_append_audit    (JdStore      *self,
                                         const char   *time,

@@ -5,64 +5,6 @@
 
 #include "jd-codec.h"
 
-/* Members of the jiandu/1 object copied into columns of their table (see the migrations), so
- * that lists filter and sort without parsing JSON. @child reads a member of an object member. */
-typedef struct
-{
-  const char *column;
-  const char *member;
-  const char *child;
-} Column;
-
-#define END_COLUMNS { NULL, NULL, NULL }
-
-static const Column agency_columns[] = {
-  { "name", "name" }, { "kind", "kind" }, { "parent_id", "parent_id" }, END_COLUMNS
-};
-static const Column officer_columns[] = {
-  { "name", "name" }, { "agency_id", "agency_id" }, { "role", "role" }, END_COLUMNS
-};
-/* opened_on is computed (the earliest stage date) and bound after these. */
-static const Column case_columns[] = {
-  { "number", "number" }, { "agency_id", "agency_id" }, { "title", "title" },
-  { "action_type", "action_type" }, { "procedure", "procedure" },
-  { "decided_on", "decision", "date" }, { "closed_on", "closed_on" },
-  { "review_submitted_on", "review", "submitted_on" },
-  { "review_completed_on", "review", "completed_on" }, END_COLUMNS
-};
-static const Column record_columns[] = {
-  { "case_id", "case_id" }, { "corrects", "corrects" }, END_COLUMNS
-};
-static const Column complaint_columns[] = {
-  { "received_on", "received_on" }, { "respondent_agency_id", "respondent_agency_id" },
-  END_COLUMNS
-};
-static const Column supervision_case_columns[] = {
-  { "agency_id", "agency_id" }, { "filed_on", "filed_on" }, END_COLUMNS
-};
-static const Column letter_columns[] = {
-  { "supervision_case_id", "supervision_case_id" }, { "agency_id", "agency_id" },
-  { "issued_on", "issued_on" }, END_COLUMNS
-};
-static const Column dispute_columns[] = { { "submitted_on", "submitted_on" }, END_COLUMNS };
-static const Column social_supervisor_columns[] = { { "name", "name" }, END_COLUMNS };
-static const Column evaluation_columns[] = {
-  { "agency_id", "agency_id" }, { "year", "year" }, END_COLUMNS
-};
-
-static const Column * const columns[JD_N_COLLECTIONS] = {
-  [JD_COLLECTION_AGENCIES] = agency_columns,
-  [JD_COLLECTION_OFFICERS] = officer_columns,
-  [JD_COLLECTION_CASES] = case_columns,
-  [JD_COLLECTION_RECORDS] = record_columns,
-  [JD_COLLECTION_COMPLAINTS] = complaint_columns,
-  [JD_COLLECTION_SUPERVISION_CASES] = supervision_case_columns,
-  [JD_COLLECTION_LETTERS] = letter_columns,
-  [JD_COLLECTION_DISPUTES] = dispute_columns,
-  [JD_COLLECTION_SOCIAL_SUPERVISORS] = social_supervisor_columns,
-  [JD_COLLECTION_EVALUATIONS] = evaluation_columns,
-};
-
 /* What one collection's objects reference, checked before writing so that the message can name
  * the JSON path (a failed foreign key at COMMIT names nothing). */
 typedef struct
@@ -104,7 +46,7 @@ table_sql (JdCollection collection)
           guint n = 4;
 
           g_string_printf (update, "UPDATE %s SET body = ?2, modified = ?3, deleted = 0", table);
-          for (const Column *col = columns[c]; col->column != NULL; col++, n++)
+          for (const JdStoreColumn *col = jd_store_columns (c); col->column != NULL; col++, n++)
             {
               g_string_append_printf (insert_columns, ", %s", col->column);
               g_string_append_printf (insert_values, ", ?%u", n);
@@ -118,8 +60,10 @@ table_sql (JdCollection collection)
             }
           g_string_append (update, " WHERE id = ?1");
 
-          sql[c].insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table,
-                                           insert_columns->str, insert_values->str);
+          /* A taken id inserts nothing: the caller then reads the row (see put_row). */
+          sql[c].insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) "
+                                           "ON CONFLICT (id) DO NOTHING",
+                                           table, insert_columns->str, insert_values->str);
           sql[c].update = g_strdup (update->str);
           sql[c].select = g_strdup_printf ("SELECT body, rev, deleted FROM %s WHERE id = ?",
                                            table);
@@ -133,66 +77,27 @@ table_sql (JdCollection collection)
 }
 
 static void
-bind_member (sqlite3_stmt *stmt,
-             int           index,
-             JsonObject   *fields,
-             const Column *col)
+bind_values (sqlite3_stmt     *stmt,
+             const JdStoreRow *row)
 {
-  JsonNode *node = json_object_get_member (fields, col->member);
+  guint n = 0;
 
-  if (node != NULL && col->child != NULL)
+  for (const JdStoreColumn *col = jd_store_columns (row->collection); col->column != NULL; col++)
+    n++;
+  if (row->collection == JD_COLLECTION_CASES)
+    n++;  /* opened_on */
+
+  for (guint i = 0; i < n; i++)
     {
-      node = JSON_NODE_HOLDS_OBJECT (node)
-               ? json_object_get_member (json_node_get_object (node), col->child)
-               : NULL;
+      const JdStoreValue *value = &row->values[i];
+
+      if (value->is_number)
+        sqlite3_bind_int64 (stmt, 4 + i, value->number);
+      else if (value->text != NULL)
+        sqlite3_bind_text (stmt, 4 + i, value->text, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 4 + i);
     }
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    sqlite3_bind_null (stmt, index);
-  else if (json_node_get_value_type (node) == G_TYPE_STRING)
-    sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_STATIC);
-  else if (json_node_get_value_type (node) == G_TYPE_INT64)
-    sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* A case is listed by when it was opened: its earliest recorded stage. */
-static const char *
-case_opened_on (JsonObject *fields)
-{
-  JsonNode *node = json_object_get_member (fields, "stages");
-  const char *earliest = NULL;
-  JsonArray *stages;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  stages = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (stages); i++)
-    {
-      JsonObject *stage = json_array_get_object_element (stages, i);
-      const char *date = json_object_get_string_member_with_default (stage, "date", NULL);
-
-      if (date != NULL && (earliest == NULL || strcmp (date, earliest) < 0))
-        earliest = date;
-    }
-
-  return earliest;
-}
-
-static void
-bind_columns (sqlite3_stmt *stmt,
-              JdCollection  collection,
-              JsonObject   *fields)
-{
-  int index = 4;
-
-  for (const Column *col = columns[collection]; col->column != NULL; col++)
-    bind_member (stmt, index++, fields, col);
-
-  if (collection == JD_COLLECTION_CASES)
-    sqlite3_bind_text (stmt, index, case_opened_on (fields), -1, SQLITE_STATIC);
 }
 
 static gboolean
@@ -218,20 +123,124 @@ row_exists (JdStore       *self,
   return TRUE;
 }
 
-static gboolean
-check_references (JdStore     *self,
-                  JdEntity    *entity,
-                  const char  *path,
-                  GError     **error)
+typedef struct
 {
-  JdCollection collection = jd_entity_get_collection (entity);
+  char          *now;
+  JdImportStats  stats;
+  /* Cases whose search text must be refreshed, in the order they were written. */
+  GHashTable    *touched_set;
+  GPtrArray     *touched_cases;
+  /* Per collection, the ids of rows known to be live in this transaction (written, or found by
+   * a reference check), so that a batch's references are looked up once. Borrowed strings. */
+  GHashTable    *known[JD_N_COLLECTIONS];
+  /* Cases inserted here with the search text their batch made (case id → FreshCase), in
+   * order: indexed from that text if their records are the ones it was made of. */
+  GHashTable    *fresh_set;
+  GArray        *fresh_cases;
+  /* Outbox entries not yet written (PendingOutbox). */
+  GArray        *outbox;
+} WriteContext;
 
+typedef struct
+{
+  JdCollection  collection;
+  const char   *id;
+  const char   *op;
+  gint64        base_rev;
+  char         *base;
+  char         *fields;
+} PendingOutbox;
+
+static void
+pending_outbox_clear (gpointer data)
+{
+  PendingOutbox *entry = data;
+
+  g_free (entry->base);
+  g_free (entry->fields);
+}
+
+typedef struct
+{
+  const JdStoreRow *row;
+  gint64            pk;
+  guint             n_records;  /* written here */
+} FreshCase;
+
+static void
+write_context_clear (WriteContext *ctx)
+{
+  g_free (ctx->now);
+  g_clear_pointer (&ctx->touched_set, g_hash_table_unref);
+  g_clear_pointer (&ctx->touched_cases, g_ptr_array_unref);
+  for (guint c = 0; c < JD_N_COLLECTIONS; c++)
+    g_clear_pointer (&ctx->known[c], g_hash_table_unref);
+  g_clear_pointer (&ctx->fresh_set, g_hash_table_unref);
+  g_clear_pointer (&ctx->fresh_cases, g_array_unref);
+  g_clear_pointer (&ctx->outbox, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteContext, write_context_clear)
+
+static void
+write_context_init (WriteContext *ctx)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->now = jd_store_now_iso8601 ();
+  ctx->touched_set = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->touched_cases = g_ptr_array_new_with_free_func (g_free);
+  ctx->fresh_set = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->fresh_cases = g_array_new (FALSE, FALSE, sizeof (FreshCase));
+  ctx->outbox = g_array_new (FALSE, FALSE, sizeof (PendingOutbox));
+  g_array_set_clear_func (ctx->outbox, pending_outbox_clear);
+}
+
+static void
+touch_case (WriteContext *ctx,
+            const char   *case_id)
+{
+  char *id;
+
+  if (g_hash_table_contains (ctx->touched_set, case_id))
+    return;
+
+  id = g_strdup (case_id);
+  g_ptr_array_add (ctx->touched_cases, id);
+  g_hash_table_add (ctx->touched_set, id);
+}
+
+static void
+know_row (WriteContext *ctx,
+          JdCollection  collection,
+          const char   *id)
+{
+  if (ctx->known[collection] == NULL)
+    ctx->known[collection] = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (ctx->known[collection], (gpointer) id);
+}
+
+static gboolean
+check_references (JdStore          *self,
+                  WriteContext     *ctx,
+                  const JdStoreRow *row,
+                  GError          **error)
+{
   for (guint i = 0; i < G_N_ELEMENTS (references); i++)
     {
-      const char *target = jd_entity_get_string (entity, references[i].member);
+      const JdStoreValue *value;
+      const char *target;
       gboolean exists = FALSE;
 
-      if (references[i].from != collection || target == NULL)
+      if (references[i].from != row->collection)
+        continue;
+
+      value = jd_store_row_get_member (row, references[i].member);
+      target = value != NULL ? value->text : NULL;
+      if (target == NULL)
+        continue;
+
+      if (ctx->known[references[i].to] != NULL &&
+          g_hash_table_contains (ctx->known[references[i].to], target))
         continue;
 
       if (!row_exists (self, references[i].to, target, &exists, error))
@@ -242,10 +251,12 @@ check_references (JdStore     *self,
           g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_REFERENCE,
                        /* Translators: “cases[3].agency_id: no agencies with id “a1” …”: the
                         * JSON path, the member, the collection key and the id. */
-                       _("%s.%s: no %s with id “%s” in the file or the database"), path,
+                       _("%s.%s: no %s with id “%s” in the file or the database"), row->path,
                        references[i].member, jd_collection_key (references[i].to), target);
           return FALSE;
         }
+
+      know_row (ctx, references[i].to, target);
     }
 
   return TRUE;
@@ -303,48 +314,123 @@ diff_members (JsonObject *before,
   return changes;
 }
 
+/* One entry per row, however often it is edited before a sync: the first base is kept (it is
+ * what the server last saw), the changed fields accumulate, and an insert stays an insert. Rows
+ * of one statement are applied in order, so a row twice in it collapses as in two statements. */
+#define OUTBOX_INSERT "INSERT INTO outbox (collection, row_id, op, base_rev, base, fields, " \
+                      "queued) VALUES "
+#define OUTBOX_VALUES "(?, ?, ?, ?, ?, ?, ?)"
+#define OUTBOX_UPSERT \
+  " ON CONFLICT (collection, row_id) DO UPDATE SET " \
+  "  op = CASE WHEN outbox.op = 'insert' AND excluded.op <> 'delete' THEN 'insert' " \
+  "            ELSE excluded.op END, " \
+  "  fields = CASE WHEN outbox.op = 'insert' THEN '[]' ELSE " \
+  "  (SELECT json_group_array (value) FROM " \
+  "              (SELECT value FROM json_each (outbox.fields) " \
+  "               UNION SELECT value FROM json_each (excluded.fields))) END, " \
+  "  queued = excluded.queued, edits = outbox.edits + 1"
+/* Entries a statement, as for the audit log (see jd_store_append_audit()). */
+#define OUTBOX_ROWS 16
+
 static gboolean
-enqueue (JdStore     *self,
-         JdCollection collection,
-         const char  *id,
-         const char  *op,
-         gint64       base_rev,
-         const char  *base,
-         JsonArray   *fields,
-         const char  *now,
-         GError     **error)
+insert_outbox (JdStore       *self,
+               WriteContext  *ctx,
+               guint          first,
+               guint          n,
+               GError       **error)
 {
-  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), fields);
-  g_autofree char *fields_text = json_to_string (node, FALSE);
+  static char *rows_sql;
+  static gsize initialized;
   sqlite3_stmt *stmt;
 
-  /* One entry per row, however often it is edited before a sync: the first base is kept (it is
-   * what the server last saw), the changed fields accumulate, and an insert stays an insert. */
-  stmt = jd_store_static_statement (
-    self,
-    "INSERT INTO outbox (collection, row_id, op, base_rev, base, fields, queued) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (collection, row_id) DO UPDATE SET "
-    "  op = CASE WHEN outbox.op = 'insert' AND excluded.op <> 'delete' THEN 'insert' "
-    "            ELSE excluded.op END, "
-    "  fields = CASE WHEN outbox.op = 'insert' THEN '[]' ELSE "
-    "  (SELECT json_group_array (value) FROM "
-    "              (SELECT value FROM json_each (outbox.fields) "
-    "               UNION SELECT value FROM json_each (excluded.fields))) END, "
-    "  queued = excluded.queued, edits = outbox.edits + 1",
-    error);
+  if (g_once_init_enter (&initialized))
+    {
+      GString *sql = g_string_new (OUTBOX_INSERT OUTBOX_VALUES);
+
+      for (guint i = 1; i < OUTBOX_ROWS; i++)
+        g_string_append (sql, ", " OUTBOX_VALUES);
+      g_string_append (sql, OUTBOX_UPSERT);
+      rows_sql = g_string_free (sql, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  g_assert (n == 1 || n == OUTBOX_ROWS);
+  stmt = jd_store_static_statement (self,
+                                    n == 1 ? OUTBOX_INSERT OUTBOX_VALUES OUTBOX_UPSERT : rows_sql,
+                                    error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, jd_collection_key (collection), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, base_rev);
-  if (base_rev > 0 && base != NULL)
-    sqlite3_bind_text (stmt, 5, base, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, fields_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+  for (guint i = 0; i < n; i++)
+    {
+      PendingOutbox *entry = &g_array_index (ctx->outbox, PendingOutbox, first + i);
+      int base = 7 * i;
+
+      sqlite3_bind_text (stmt, base + 1, jd_collection_key (entry->collection), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 2, entry->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 3, entry->op, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, base + 4, entry->base_rev);
+      if (entry->base != NULL)
+        sqlite3_bind_text (stmt, base + 5, entry->base, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 6, entry->fields != NULL ? entry->fields : "[]", -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 7, ctx->now, -1, SQLITE_STATIC);
+    }
+
   return jd_store_step_done (self, stmt, error);
+}
+
+/* Writes the entries queued in @ctx, in order: whole rows of entries, then one by one. */
+static gboolean
+flush_outbox (JdStore       *self,
+              WriteContext  *ctx,
+              GError       **error)
+{
+  guint i = 0;
+
+  for (; i + OUTBOX_ROWS <= ctx->outbox->len; i += OUTBOX_ROWS)
+    if (!insert_outbox (self, ctx, i, OUTBOX_ROWS, error))
+      return FALSE;
+  for (; i < ctx->outbox->len; i++)
+    if (!insert_outbox (self, ctx, i, 1, error))
+      return FALSE;
+
+  g_array_set_size (ctx->outbox, 0);
+  return TRUE;
+}
+
+/* Queues the outbox entry of a write; it is written with the next full row of entries or before
+ * the transaction's end (finish_writes()). @id must live as long as @ctx. */
+static gboolean
+enqueue (JdStore      *self,
+         WriteContext *ctx,
+         JdCollection  collection,
+         const char   *id,
+         const char   *op,
+         gint64        base_rev,
+         const char   *base,
+         JsonArray    *fields,
+         GError      **error)
+{
+  PendingOutbox entry = { collection, id, op, base_rev, NULL, NULL };
+
+  if (base_rev > 0 && base != NULL)
+    entry.base = g_strdup (base);
+
+  /* NULL: no member names, as for an insert. */
+  if (fields != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), fields);
+
+      entry.fields = json_to_string (node, FALSE);
+    }
+
+  g_array_append_val (ctx->outbox, entry);
+  if (ctx->outbox->len >= OUTBOX_ROWS)
+    return flush_outbox (self, ctx, error);
+
+  return TRUE;
 }
 
 static gboolean
@@ -356,10 +442,14 @@ audit (JdStore      *self,
        JsonObject   *changes,
        GError      **error)
 {
-  g_autofree char *object = g_strdup_printf ("%s/%s", jd_collection_key (collection), id);
-  g_autofree char *text = jd_codec_object_to_string (changes, NULL);
+  g_autofree char *object = g_strconcat (jd_collection_key (collection), "/", id, NULL);
+  g_autofree char *text = NULL;
 
-  return jd_store_append_audit (self, now, action, object, text, error);
+  /* NULL: no changed members, as for an insert (the codec writes an empty object so). */
+  if (changes != NULL)
+    text = jd_codec_object_to_string (changes, NULL);
+
+  return jd_store_append_audit (self, now, action, object, text != NULL ? text : "{}", error);
 }
 
 static gboolean
@@ -462,108 +552,68 @@ refresh_case_search (JdStore    *self,
   return TRUE;
 }
 
-typedef struct
-{
-  char          *now;
-  JdImportStats  stats;
-  /* Cases whose search text must be refreshed, in the order they were written. */
-  GHashTable    *touched_set;
-  GPtrArray     *touched_cases;
-} WriteContext;
-
-static void
-write_context_clear (WriteContext *ctx)
-{
-  g_free (ctx->now);
-  g_clear_pointer (&ctx->touched_set, g_hash_table_unref);
-  g_clear_pointer (&ctx->touched_cases, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteContext, write_context_clear)
-
-static void
-write_context_init (WriteContext *ctx)
-{
-  memset (ctx, 0, sizeof *ctx);
-  ctx->now = jd_store_now_iso8601 ();
-  ctx->touched_set = g_hash_table_new (g_str_hash, g_str_equal);
-  ctx->touched_cases = g_ptr_array_new_with_free_func (g_free);
-}
-
-static void
-touch_case (WriteContext *ctx,
-            const char   *case_id)
-{
-  char *id;
-
-  if (g_hash_table_contains (ctx->touched_set, case_id))
-    return;
-
-  id = g_strdup (case_id);
-  g_ptr_array_add (ctx->touched_cases, id);
-  g_hash_table_add (ctx->touched_set, id);
-}
-
-/* Runs the table's insert or update statement for @entity with @body. */
+/* Runs the table's insert or update statement for @row. */
 static gboolean
-write_row (JdStore       *self,
-           const char    *sql,
-           JdEntity      *entity,
-           const char    *body,
-           gsize          body_length,
-           const char    *now,
-           GError       **error)
+write_row (JdStore           *self,
+           const char        *sql,
+           const JdStoreRow  *row,
+           const char        *now,
+           GError           **error)
 {
   sqlite3_stmt *stmt = jd_store_static_statement (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, jd_entity_get_id (entity), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, body, body_length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, row->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->body, row->body_length, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  bind_columns (stmt, jd_entity_get_collection (entity), jd_entity_get_fields (entity));
+  bind_values (stmt, row);
   return jd_store_step_done (self, stmt, error);
 }
 
+/* Inserts @row unless a row of its id exists (*inserted FALSE then). */
 static gboolean
-insert_row (JdStore       *self,
-            WriteContext  *ctx,
-            JdEntity      *entity,
-            const char    *body,
-            gsize          body_length,
-            GError       **error)
+insert_row (JdStore           *self,
+            WriteContext      *ctx,
+            const JdStoreRow  *row,
+            gboolean          *inserted,
+            GError           **error)
 {
-  JdCollection collection = jd_entity_get_collection (entity);
-  const char *id = jd_entity_get_id (entity);
-  g_autoptr(JsonArray) names = json_array_new ();
-  g_autoptr(JsonObject) changes = json_object_new ();
-
-  if (!write_row (self, table_sql (collection)->insert, entity, body, body_length, ctx->now,
-                  error))
+  if (!write_row (self, table_sql (row->collection)->insert, row, ctx->now, error))
     return FALSE;
+
+  *inserted = sqlite3_changes (self->db) > 0;
+  if (!*inserted)
+    return TRUE;
+
+  if (row->search_text != NULL)
+    {
+      FreshCase fresh = { row, sqlite3_last_insert_rowid (self->db), 0 };
+
+      g_array_append_val (ctx->fresh_cases, fresh);
+      g_hash_table_insert (ctx->fresh_set, (gpointer) row->id,
+                           GUINT_TO_POINTER (ctx->fresh_cases->len));
+    }
 
   /* An insert carries the whole row: the outbox pushes all of it and the audit entry's action
    * says what happened, so neither repeats the member names (a district has millions of rows). */
   ctx->stats.inserted++;
-  return enqueue (self, collection, id, "insert", 0, NULL, names, ctx->now, error) &&
-         audit (self, ctx->now, "insert", collection, id, changes, error);
+  return enqueue (self, ctx, row->collection, row->id, "insert", 0, NULL, NULL, error) &&
+         audit (self, ctx->now, "insert", row->collection, row->id, NULL, error);
 }
 
 static gboolean
-update_row (JdStore       *self,
-            WriteContext  *ctx,
-            JdEntity      *entity,
-            const char    *body,
-            gsize          body_length,
-            const char    *old_body,
-            gint64         rev,
-            gboolean       was_deleted,
-            GError       **error)
+update_row (JdStore           *self,
+            WriteContext      *ctx,
+            const JdStoreRow  *row,
+            const char        *old_body,
+            gint64             rev,
+            gboolean           was_deleted,
+            GError           **error)
 {
-  JdCollection collection = jd_entity_get_collection (entity);
-  JsonObject *fields = jd_entity_get_fields (entity);
-  const char *id = jd_entity_get_id (entity);
+  g_autoptr(JsonObject) parsed = NULL;
+  JsonObject *fields;
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonArray) names = json_array_new ();
   g_autoptr(JsonObject) changes = NULL;
@@ -572,50 +622,44 @@ update_row (JdStore       *self,
   if (before == NULL)
     return FALSE;
 
+  /* A batch that copied its rows kept only their text. */
+  if (row->entity != NULL)
+    fields = jd_entity_get_fields (row->entity);
+  else
+    {
+      fields = parsed = jd_codec_object_from_string (row->body, error);
+      if (fields == NULL)
+        return FALSE;
+    }
+
   changes = diff_members (before, fields, names);
-  if (!write_row (self, table_sql (collection)->update, entity, body, body_length, ctx->now,
-                  error))
+  if (!write_row (self, table_sql (row->collection)->update, row, ctx->now, error))
     return FALSE;
 
   ctx->stats.updated++;
-  return enqueue (self, collection, id, "update", rev, old_body, names, ctx->now, error) &&
-         audit (self, ctx->now, was_deleted ? "restore" : "update", collection, id, changes,
-                error);
+  return enqueue (self, ctx, row->collection, row->id, "update", rev, old_body, names, error) &&
+         audit (self, ctx->now, was_deleted ? "restore" : "update", row->collection, row->id,
+                changes, error);
 }
 
+/* Writes a row whose id exists already: unchanged, updated, restored, or refused. */
 static gboolean
-put_entity (JdStore       *self,
-            WriteContext  *ctx,
-            JdEntity      *entity,
-            const char    *path,
-            const char    *text,
-            GError       **error)
+put_existing_row (JdStore           *self,
+                  WriteContext      *ctx,
+                  const JdStoreRow  *row,
+                  GError           **error)
 {
-  JdCollection collection = jd_entity_get_collection (entity);
-  const char *id = jd_entity_get_id (entity);
-  g_autofree char *owned_text = NULL;
-  const char *body;
   g_autofree char *old_body = NULL;
-  gsize body_length;
   sqlite3_stmt *stmt;
-  gboolean ok;
   gboolean was_deleted = FALSE;
   gint64 rev = 0;
   int rc;
 
-  if (!check_references (self, entity, path, error))
-    return FALSE;
-
-  if (text == NULL)
-    text = owned_text = jd_codec_object_to_string (jd_entity_get_fields (entity), NULL);
-  body = text;
-  body_length = strlen (text);
-
-  stmt = jd_store_static_statement (self, table_sql (collection)->select, error);
+  stmt = jd_store_static_statement (self, table_sql (row->collection)->select, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, row->id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -624,39 +668,113 @@ put_entity (JdStore       *self,
       was_deleted = sqlite3_column_int (stmt, 2);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return jd_store_set_sqlite_error (self, rc, error);
+  if (rc != SQLITE_ROW)
+    return jd_store_set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_ERROR : rc, error);
 
-  if (old_body != NULL && !was_deleted && strcmp (old_body, body) == 0)
+  if (!was_deleted && strcmp (old_body, row->body) == 0)
     {
       ctx->stats.unchanged++;
       return TRUE;
     }
 
-  if (old_body != NULL && collection == JD_COLLECTION_RECORDS)
+  if (row->collection == JD_COLLECTION_RECORDS)
     {
       g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_APPEND_ONLY,
                    _("%s: the whole-process record “%s” exists with other content; records are "
                      "never changed: add a new record whose “corrects” names it"),
-                   path, id);
+                   row->path, row->id);
       return FALSE;
     }
 
-  if (old_body == NULL)
-    ok = insert_row (self, ctx, entity, body, body_length, error);
-  else
-    ok = update_row (self, ctx, entity, body, body_length, old_body, rev, was_deleted, error);
+  return update_row (self, ctx, row, old_body, rev, was_deleted, error);
+}
 
-  if (!ok)
+static gboolean
+put_row (JdStore           *self,
+         WriteContext      *ctx,
+         const JdStoreRow  *row,
+         GError           **error)
+{
+  gboolean inserted = FALSE;
+
+  if (!check_references (self, ctx, row, error))
     return FALSE;
 
-  if (collection == JD_COLLECTION_OFFICERS && !index_certificates (self, entity, path, error))
+  /* Most rows are new: try the insert first, and look at the row only if its id is taken. */
+  if (!insert_row (self, ctx, row, &inserted, error))
+    return FALSE;
+  if (!inserted && !put_existing_row (self, ctx, row, error))
     return FALSE;
 
-  if (collection == JD_COLLECTION_CASES)
-    touch_case (ctx, id);
-  else if (collection == JD_COLLECTION_RECORDS)
-    touch_case (ctx, jd_entity_get_string (entity, "case_id"));
+  if (row->collection == JD_COLLECTION_OFFICERS &&
+      !index_certificates (self, row->entity, row->path, error))
+    return FALSE;
+
+  if (row->collection == JD_COLLECTION_CASES)
+    {
+      if (!inserted || row->search_text == NULL)
+        touch_case (ctx, row->id);
+    }
+  else if (row->collection == JD_COLLECTION_RECORDS && row->values[0].text != NULL)
+    {
+      const char *case_id = row->values[0].text;
+      guint fresh = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->fresh_set, case_id));
+
+      if (fresh > 0)
+        g_array_index (ctx->fresh_cases, FreshCase, fresh - 1).n_records++;
+      else
+        touch_case (ctx, case_id);
+    }
+
+  know_row (ctx, row->collection, row->id);
+  return TRUE;
+}
+
+/* Indexes the new cases whose batch made their search text, through temp.case_texts (made
+ * when the store opens) and one statement, as refresh_case_search() does; a case with other
+ * records than its text was made of goes to the usual refresh instead. */
+static gboolean
+index_fresh_cases (JdStore       *self,
+                   WriteContext  *ctx,
+                   GError       **error)
+{
+  static const char * const batch_sql[] = {
+    "INSERT INTO case_search (pk, text) SELECT pk, text FROM temp.case_texts WHERE 1 "
+    "ORDER BY pk ON CONFLICT (pk) DO UPDATE SET text = excluded.text "
+    "WHERE text IS NOT excluded.text",
+    "DELETE FROM temp.case_texts",
+  };
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  for (guint i = 0; i < ctx->fresh_cases->len; i++)
+    {
+      FreshCase *fresh = &g_array_index (ctx->fresh_cases, FreshCase, i);
+
+      if (fresh->n_records != fresh->row->n_search_records)
+        {
+          touch_case (ctx, fresh->row->id);
+          continue;
+        }
+
+      stmt = jd_store_static_statement (self,
+                                        "INSERT INTO temp.case_texts (pk, text) VALUES (?, ?)",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, fresh->pk);
+      sqlite3_bind_text (stmt, 2, fresh->row->search_text, -1, SQLITE_STATIC);
+      if (!jd_store_step_done (self, stmt, error))
+        return FALSE;
+      n++;
+    }
+
+  for (guint i = 0; n > 0 && i < G_N_ELEMENTS (batch_sql); i++)
+    {
+      stmt = jd_store_static_statement (self, batch_sql[i], error);
+      if (stmt == NULL || !jd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -666,20 +784,22 @@ finish_writes (JdStore       *self,
                WriteContext  *ctx,
                GError       **error)
 {
-  return refresh_case_search (self, ctx->touched_cases, error) &&
+  return flush_outbox (self, ctx, error) &&
+         index_fresh_cases (self, ctx, error) &&
+         refresh_case_search (self, ctx->touched_cases, error) &&
          jd_store_commit (self, error);
 }
 
 gboolean
-jd_store_import (JdStore        *self,
-                 JdDocument     *document,
-                 JdImportStats  *stats,
-                 GError        **error)
+jd_store_import_batch (JdStore        *self,
+                       JdStoreBatch   *batch,
+                       JdImportStats  *stats,
+                       GError        **error)
 {
   g_auto(WriteContext) ctx = { 0 };
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (JD_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
 
   write_context_init (&ctx);
   if (!jd_store_begin (self, error))
@@ -688,12 +808,11 @@ jd_store_import (JdStore        *self,
   /* Collections in an order where what is referenced is written first. */
   for (guint c = 0; c < JD_N_COLLECTIONS; c++)
     {
-      GPtrArray *entities = jd_document_get_entities (document, c);
+      GArray *rows = jd_store_batch_get_rows (batch, c);
 
-      for (guint i = 0; i < entities->len; i++)
+      for (guint i = 0; i < rows->len; i++)
         {
-          if (!put_entity (self, &ctx, entities->pdata[i], jd_document_get_path (document, c, i),
-                           jd_document_get_text (document, c, i), error))
+          if (!put_row (self, &ctx, &g_array_index (rows, JdStoreRow, i), error))
             {
               jd_store_rollback (self);
               return FALSE;
@@ -710,6 +829,21 @@ jd_store_import (JdStore        *self,
   if (stats != NULL)
     *stats = ctx.stats;
   return TRUE;
+}
+
+gboolean
+jd_store_import (JdStore        *self,
+                 JdDocument     *document,
+                 JdImportStats  *stats,
+                 GError        **error)
+{
+  g_autoptr(JdStoreBatch) batch = jd_store_batch_new ();
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JD_IS_DOCUMENT (document), FALSE);
+
+  jd_store_batch_add_document (batch, document, TRUE);
+  return jd_store_import_batch (self, batch, stats, error);
 }
 
 gboolean
@@ -791,7 +925,7 @@ jd_store_delete (JdStore       *self,
     goto fail;
 
   json_object_set_boolean_member (changes, "deleted", TRUE);
-  if (!enqueue (self, collection, id, "delete", rev, old_body, names, ctx.now, error) ||
+  if (!enqueue (self, &ctx, collection, id, "delete", rev, old_body, names, error) ||
       !audit (self, ctx.now, "delete", collection, id, changes, error))
     goto fail;
 
@@ -874,6 +1008,7 @@ jd_store_write_synced (JdStore       *self,
       g_autoptr(JdEntity) entity = jd_entity_new_for_collection (collection, fields);
       g_autofree char *body = jd_codec_object_to_string (fields, NULL);
       g_autoptr(JsonObject) before = NULL;
+      JdStoreRow row;
 
       if (old_body != NULL && !was_deleted && strcmp (old_body, body) == 0)
         changes = json_object_new ();
@@ -888,10 +1023,11 @@ jd_store_write_synced (JdStore       *self,
 
           /* A new row is audited without its members, as an insert is (see insert_row). */
           changes = before != NULL ? diff_members (before, fields, names) : json_object_new ();
+          jd_store_row_init (&row, entity, id, body);
           if (!write_row (self,
                           old_body != NULL ? table_sql (collection)->update
                                            : table_sql (collection)->insert,
-                          entity, body, strlen (body), modified, error))
+                          &row, modified, error))
             return FALSE;
           if (collection == JD_COLLECTION_OFFICERS &&
               !index_certificates (self, entity, id, error))

@@ -22,6 +22,7 @@ static const char * const migrations[] = {
   "/io/github/jiandu/core/sql/0006-case-checks.sql",
   "/io/github/jiandu/core/sql/0007-case-sort.sql",
   "/io/github/jiandu/core/sql/0008-review-queue.sql",
+  "/io/github/jiandu/core/sql/0009-plain-checks.sql",
 };
 
 static const char * const tables[JD_N_COLLECTIONS] = {
@@ -55,6 +56,7 @@ jd_store_finalize (GObject *object)
 {
   JdStore *self = JD_STORE (object);
 
+  jd_store_end_bulk (self);
   /* Statements must be finalized before the connection can close. */
   g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -63,6 +65,7 @@ jd_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->actor);
   g_free (self->audit_head);
+  g_clear_pointer (&self->audit_pending, g_array_unref);
   g_clear_pointer (&self->deferred_search, g_ptr_array_unref);
   g_clear_pointer (&self->deferred_set, g_hash_table_unref);
 
@@ -73,6 +76,37 @@ static void
 jd_store_class_init (JdStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = jd_store_finalize;
+
+  /* SQLite's memory statistics take a process-wide mutex at every allocation; the store reads
+   * none of them. Only possible before SQLite is first used, so here, before any store opens
+   * (SQLITE_MISUSE otherwise, and the statistics stay: harmless). */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+/* An audit entry made (its hash is the chain's head) and not yet inserted. */
+typedef struct
+{
+  char       *time;
+  char       *actor;
+  char       *action;
+  char       *object;
+  char       *changes;
+  char       *prev_hash;
+  char       *hash;
+} PendingAudit;
+
+static void
+pending_audit_clear (gpointer data)
+{
+  PendingAudit *entry = data;
+
+  g_free (entry->time);
+  g_free (entry->actor);
+  g_free (entry->action);
+  g_free (entry->object);
+  g_free (entry->changes);
+  g_free (entry->prev_hash);
+  g_free (entry->hash);
 }
 
 static void
@@ -82,6 +116,8 @@ jd_store_init (JdStore *self)
                                             finalize_statement);
   self->static_statements = g_hash_table_new (NULL, NULL);
   self->actor = g_strdup (g_get_user_name ());
+  self->audit_pending = g_array_new (FALSE, FALSE, sizeof (PendingAudit));
+  g_array_set_clear_func (self->audit_pending, pending_audit_clear);
 }
 
 gboolean
@@ -236,6 +272,8 @@ jd_store_begin (JdStore  *self,
                 GError  **error)
 {
   g_clear_pointer (&self->audit_head, g_free);
+  g_array_set_size (self->audit_pending, 0);
+  jd_store_bulk_wait (self);
 
   /* IMMEDIATE takes the write lock now, so that a second writer waits here instead of failing
    * half-way through. */
@@ -273,7 +311,7 @@ gboolean
 jd_store_commit (JdStore  *self,
                  GError  **error)
 {
-  gboolean ok = write_audit_head (self, error);
+  gboolean ok = jd_store_flush_audit (self, error) && write_audit_head (self, error);
 
   g_clear_pointer (&self->audit_head, g_free);
   if (!ok)
@@ -288,6 +326,7 @@ jd_store_commit (JdStore  *self,
       return FALSE;
     }
 
+  jd_store_committed (self);
   return TRUE;
 }
 
@@ -295,6 +334,7 @@ void
 jd_store_rollback (JdStore *self)
 {
   g_clear_pointer (&self->audit_head, g_free);
+  g_array_set_size (self->audit_pending, 0);
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -395,7 +435,10 @@ open_store (const char        *path,
             GError           **error)
 {
   g_autoptr(JdStore) self = g_object_new (JD_TYPE_STORE, NULL);
-  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  /* A store (its statement cache as much as its connection) belongs to one thread at a time;
+   * threads open stores of their own. SQLite's per-call mutex would guard nothing more, and
+   * costs a lock and an unlock at every bind, step and reset. */
+  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
   self->path = g_strdup (path);
@@ -444,13 +487,24 @@ open_store (const char        *path,
       !migrate (self, 0, error) ||
       !jd_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !jd_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !jd_store_exec (self, "PRAGMA cache_size = -65536", error) ||
+      !jd_store_exec (self, "PRAGMA cache_size = " G_STRINGIFY (JD_STORE_CACHE_SIZE), error) ||
       !migrate (self, version, error))
+    return NULL;
+
+  /* Temporary tables and statement journals in memory: the big statements that index a batch's
+   * cases journal megabytes of FTS5 pages, which otherwise go to an unlinked file in /var/tmp.
+   * Set before the temporary tables below are made: changing it drops them. */
+  if (!jd_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   /* Per connection: the cases a write transaction touched, to re-index at its end. */
   if (!jd_store_exec (self, "CREATE TEMP TABLE touched_cases "
                             "(id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
+                      error))
+    return NULL;
+  /* Per connection: the search texts of new cases that their batch made (see jd-store-write.c). */
+  if (!jd_store_exec (self, "CREATE TEMP TABLE case_texts "
+                            "(pk INTEGER PRIMARY KEY, text TEXT NOT NULL)",
                       error))
     return NULL;
 
@@ -512,6 +566,79 @@ jd_store_get_actor (JdStore *self)
   return self->actor;
 }
 
+/* Entries a statement: per-statement work (bindings aside) is paid once for them all. */
+#define AUDIT_ROWS 16
+#define AUDIT_INSERT "INSERT INTO audit_log (time, actor, action, object, changes, prev_hash, " \
+                     "hash) VALUES "
+#define AUDIT_VALUES "(?, ?, ?, ?, ?, ?, ?)"
+
+static gboolean
+insert_audit (JdStore       *self,
+              guint          first,
+              guint          n,
+              GError       **error)
+{
+  static char *rows_sql;
+  static gsize initialized;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GString *sql = g_string_new (AUDIT_INSERT AUDIT_VALUES);
+
+      for (guint i = 1; i < AUDIT_ROWS; i++)
+        g_string_append (sql, ", " AUDIT_VALUES);
+      rows_sql = g_string_free (sql, FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  g_assert (n == 1 || n == AUDIT_ROWS);
+  stmt = jd_store_static_statement (self, n == 1 ? AUDIT_INSERT AUDIT_VALUES : rows_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PendingAudit *entry = &g_array_index (self->audit_pending, PendingAudit, first + i);
+      int base = 7 * i;
+
+      sqlite3_bind_text (stmt, base + 1, entry->time, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 2, entry->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 3, entry->action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 4, entry->object, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 5, entry->changes, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 6, entry->prev_hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, base + 7, entry->hash, -1, SQLITE_STATIC);
+    }
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+jd_store_flush_audit (JdStore  *self,
+                      GError  **error)
+{
+  GArray *pending = self->audit_pending;
+  guint i = 0;
+
+  /* In order: whole rows of entries, then one by one. */
+  for (; i + AUDIT_ROWS <= pending->len; i += AUDIT_ROWS)
+    if (!insert_audit (self, i, AUDIT_ROWS, error))
+      return FALSE;
+  for (; i < pending->len; i++)
+    if (!insert_audit (self, i, 1, error))
+      return FALSE;
+
+  g_array_set_size (pending, 0);
+  return TRUE;
+}
+
 gboolean
 jd_store_append_audit (JdStore     *self,
                        const char  *time,
@@ -520,8 +647,7 @@ jd_store_append_audit (JdStore     *self,
                        const char  *changes,
                        GError     **error)
 {
-  sqlite3_stmt *insert;
-  g_autofree char *hash = NULL;
+  PendingAudit entry;
   int rc;
 
   g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
@@ -545,28 +671,21 @@ jd_store_append_audit (JdStore     *self,
         return jd_store_set_sqlite_error (self, rc, error);
     }
 
-  hash = jd_audit_compute_hash (self->audit_head, time, self->actor, action, object, changes);
+  /* The chain moves on now; the row goes in with the next full row of entries or at commit.
+   * A failed insert fails that write or the commit, and the transaction rolls back. */
+  entry.time = g_strdup (time);
+  entry.actor = g_strdup (self->actor);
+  entry.action = g_strdup (action);
+  entry.object = g_strdup (object);
+  entry.changes = g_strdup (changes);
+  entry.prev_hash = g_steal_pointer (&self->audit_head);
+  entry.hash = jd_audit_compute_hash (entry.prev_hash, time, self->actor, action, object,
+                                      changes);
+  self->audit_head = g_strdup (entry.hash);
+  g_array_append_val (self->audit_pending, entry);
 
-  insert = jd_store_static_statement (self,
-                               "INSERT INTO audit_log (time, actor, action, object, changes, "
-                               "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               error);
-  if (insert == NULL)
-    return FALSE;
+  if (self->audit_pending->len >= AUDIT_ROWS)
+    return jd_store_flush_audit (self, error);
 
-  sqlite3_bind_text (insert, 1, time, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 2, self->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, object, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, changes, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 6, self->audit_head, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 7, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (insert);
-  sqlite3_reset (insert);
-  if (rc != SQLITE_DONE)
-    return jd_store_set_sqlite_error (self, rc, error);
-
-  g_free (self->audit_head);
-  self->audit_head = g_steal_pointer (&hash);
   return TRUE;
 }

@@ -34,6 +34,9 @@ typedef enum
 
 #define JD_TYPE_STORE (jd_store_get_type ())
 
+/* A store is used by one thread at a time; a thread that works on the database beside another
+ * opens a store of its own on the same file. */
+
 G_DECLARE_FINAL_TYPE (JdStore, jd_store, JD, STORE, GObject)
 
 typedef struct
@@ -85,6 +88,13 @@ gboolean    jd_store_delete               (JdStore           *self,
                                            JdCollection       collection,
                                            const char        *id,
                                            GError           **error);
+
+/* For a long run of big write transactions (the sample generator): until jd_store_end_bulk(),
+ * the connection keeps a bigger page cache and a thread of the store copies the WAL into the
+ * database after each commit, while the next transaction is made. Transactions, durability and
+ * what is written are as always. Falls back to the usual way if the thread cannot start. */
+void        jd_store_begin_bulk           (JdStore           *self);
+void        jd_store_end_bulk             (JdStore           *self);
 
 /* Reads. */
 JdEntity   *jd_store_get                  (JdStore           *self,

@@ -349,9 +349,7 @@ deadline_row (const char      *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->message);
   label = gtk_label_new (state);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_widget_add_css_class (label, style);
   gtk_widget_add_css_class (label, "deadline");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);

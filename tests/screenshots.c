@@ -6,6 +6,7 @@
 #include "jd-case-checker.h"
 #include "jd-case-list-model.h"
 #include "jd-rosters-view.h"
+#include "jd-supervision-view.h"
 #include "jd-conflict-dialog.h"
 #include "jd-sample-store.h"
 #include "jd-store-review.h"
@@ -283,6 +284,7 @@ main (int    argc,
   JdRostersView *rosters;
   g_autofree char *review_png = NULL;
   g_autofree char *review_day = NULL;
+  g_autofree char *supervision_png = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(JdStore) store = NULL;
   JdWindow *window;
@@ -297,6 +299,15 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
+  /* The app's own styles, as JdApplication loads them at startup. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/jiandu/app/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   /* The app's own styles, as JdApplication loads them. */
   {
@@ -458,6 +469,28 @@ main (int    argc,
   review_png = g_build_filename (argv[1], "review.png", NULL);
   save_png (GTK_WIDGET (window), review_png);
   g_settings_reset (settings, "as-of-date");
+
+  /* Supervision under a profile whose rules set its deadlines: the individual cases, the first
+   * one opened on its clock and its letters. */
+  g_settings_set_string (settings, "profile", "weihai");
+  jd_window_show_view (window, "supervision");
+  settle (GTK_WIDGET (window));
+  {
+    JdSupervisionView *supervision = JD_SUPERVISION_VIEW (find_widget (GTK_WIDGET (window),
+                                                                       JD_TYPE_SUPERVISION_VIEW,
+                                                                       NULL));
+    GtkListBox *cases = jd_supervision_view_get_list (supervision,
+                                                      JD_COLLECTION_SUPERVISION_CASES);
+    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (cases));
+
+    adw_view_stack_set_visible_child_name (jd_supervision_view_get_stack (supervision), "cases");
+    if (ADW_IS_EXPANDER_ROW (first))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
+  }
+  settle (GTK_WIDGET (window));
+  supervision_png = g_build_filename (argv[1], "supervision.png", NULL);
+  save_png (GTK_WIDGET (window), supervision_png);
+  g_settings_reset (settings, "profile");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -11,6 +11,7 @@
  *     "expect": [{ "rule": "REV-DURATION", "object": "cases/c1", "status": "fail",
  *                  "profile": "beijing",              (optional: only under this profile)
  *                  "due": "2025-10-14", "days_left": -5, "message_contains": "…",
+ *                  "open": true,                       (a deadline still to meet)
  *                  "start": "2025-09-30", "workdays": 5,
  *                  "tags": ["crosses_holiday", "on_makeup_workday"] }] }
  *
@@ -152,6 +153,9 @@ finding_matches (const JdFinding *finding,
        finding->days_left != json_object_get_int_member (expect, "days_left")))
     return FALSE;
   if (contains != NULL && strstr (finding->message, contains) == NULL)
+    return FALSE;
+  if (json_object_has_member (expect, "open") &&
+      finding->open != json_object_get_boolean_member (expect, "open"))
     return FALSE;
   return TRUE;
 }

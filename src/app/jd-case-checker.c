@@ -546,6 +546,75 @@ jd_case_checker_check_draft (JdCaseChecker *self,
   return findings;
 }
 
+static GPtrArray *
+copy_entities (GPtrArray *entities)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    g_ptr_array_add (copy, g_object_ref (entities->pdata[i]));
+  return copy;
+}
+
+GPtrArray *
+jd_case_checker_list (JdCaseChecker *self,
+                      JdCollection   collection)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+  g_return_val_if_fail (collection != JD_COLLECTION_CASES &&
+                        collection != JD_COLLECTION_RECORDS, NULL);
+
+  if (!ensure_ready (self))
+    return copy_entities (NULL);
+  return copy_entities (jd_rule_data_list (self->data, collection));
+}
+
+GPtrArray *
+jd_case_checker_letters_for (JdCaseChecker *self,
+                             const char    *supervision_case_id)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
+
+  if (!ensure_ready (self) || supervision_case_id == NULL)
+    return copy_entities (NULL);
+  return copy_entities (jd_rule_data_letters_for (self->data, supervision_case_id));
+}
+
+typedef struct
+{
+  GPtrArray  *findings;
+  const char *prefix;
+} EntityCheck;
+
+static void
+add_entity_finding_cb (const JdFinding *finding,
+                       gpointer         user_data)
+{
+  EntityCheck *check = user_data;
+
+  if (check->prefix == NULL || g_str_has_prefix (finding->rule, check->prefix))
+    g_ptr_array_add (check->findings, jd_finding_copy (finding));
+}
+
+GPtrArray *
+jd_case_checker_check_entity (JdCaseChecker *self,
+                              JdEntity      *entity,
+                              const char    *rule_prefix)
+{
+  EntityCheck check = { NULL, rule_prefix };
+
+  check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_finding_free);
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), check.findings);
+  g_return_val_if_fail (JD_IS_ENTITY (entity) && !JD_IS_CASE (entity), check.findings);
+
+  if (!ensure_ready (self))
+    return check.findings;
+  jd_validator_check_entity (self->validator, self->data, entity, NULL, add_entity_finding_cb,
+                             &check);
+  g_ptr_array_sort (check.findings, jd_case_checker_compare_findings);
+  return check.findings;
+}
+
 guint
 jd_case_checker_get_n_checked (JdCaseChecker *self)
 {

@@ -50,6 +50,19 @@ JdProfile     *jd_case_checker_get_profile    (JdCaseChecker  *self);
  * case of its id; nothing is kept. A new array (JdFinding), failures first. */
 GPtrArray     *jd_case_checker_check_draft    (JdCaseChecker  *self,
                                                JdCase         *draft);
+/* The objects of a small collection (complaints, supervision cases, letters, evaluations,
+ * agencies …: not cases or records) as last loaded, in id order; a new array of references. */
+GPtrArray     *jd_case_checker_list           (JdCaseChecker  *self,
+                                               JdCollection    collection);
+/* The letters of supervision case @supervision_case_id; a new array of references. */
+GPtrArray     *jd_case_checker_letters_for    (JdCaseChecker  *self,
+                                               const char     *supervision_case_id);
+/* The findings of @entity, an object other than a case (a complaint, a letter, an agency …),
+ * against the data last loaded; nothing is kept. When @rule_prefix is not NULL only the rules
+ * whose id starts with it report. A new array (JdFinding), failures first. */
+GPtrArray     *jd_case_checker_check_entity   (JdCaseChecker  *self,
+                                               JdEntity       *entity,
+                                               const char     *rule_prefix);
 /* How many cases the rules ran over since the checker was made: for tests. */
 guint          jd_case_checker_get_n_checked  (JdCaseChecker  *self);
 

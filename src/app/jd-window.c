@@ -11,6 +11,7 @@
 #include "jd-roster-import.h"
 #include "jd-rosters-view.h"
 #include "jd-sample-store.h"
+#include "jd-supervision-view.h"
 
 #define SAMPLE_CASES 2000
 #define SAMPLE_SEED 1
@@ -664,6 +665,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_SYNC_BUTTON);
   g_type_ensure (JD_TYPE_REVIEW_VIEW);
   g_type_ensure (JD_TYPE_RECORDS_VIEW);
+  g_type_ensure (JD_TYPE_SUPERVISION_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -763,6 +765,8 @@ jd_window_new (GtkApplication *application,
   g_signal_connect_object (self->sync_manager, "synced", G_CALLBACK (synced_cb), self,
                            G_CONNECT_SWAPPED);
   jd_review_view_set_window (self->review_view, self);
+  jd_supervision_view_set_window (
+    JD_SUPERVISION_VIEW (gtk_stack_get_child_by_name (self->view_stack, "supervision")), self);
 
   show_main_view (self);
   restore_last_view (self);

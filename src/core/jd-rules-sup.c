@@ -249,7 +249,7 @@ jd_rule_sup_duration (JdRuleContext *ctx)
     {
       int left = g_date_days_between (&ctx->as_of, &due);
 
-      jd_rule_report_due (ctx, JD_FINDING_PASS, &due,
+      jd_rule_report_open (ctx, JD_FINDING_PASS, &due,
                           g_dngettext (GETTEXT_PACKAGE, "Still open, %d day left (%s)",
                                        "Still open, %d days left (%s)", left),
                           left, limit_text);
@@ -258,7 +258,7 @@ jd_rule_sup_duration (JdRuleContext *ctx)
     {
       int over = g_date_days_between (&due, &ctx->as_of);
 
-      jd_rule_report_due (ctx, JD_FINDING_FAIL, &due,
+      jd_rule_report_open (ctx, JD_FINDING_FAIL, &due,
                           g_dngettext (GETTEXT_PACKAGE, "Still open, %d day overdue (%s)",
                                        "Still open, %d days overdue (%s)", over),
                           over, limit_text);
@@ -495,7 +495,7 @@ jd_rule_sup_correct (JdRuleContext *ctx)
     {
       int left = g_date_days_between (&ctx->as_of, &due);
 
-      jd_rule_report_due (ctx, JD_FINDING_PASS, &due,
+      jd_rule_report_open (ctx, JD_FINDING_PASS, &due,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "Received on %s, to be corrected by %s: %d day left",
                                        "Received on %s, to be corrected by %s: %d days left",
@@ -507,7 +507,7 @@ jd_rule_sup_correct (JdRuleContext *ctx)
     {
       int over = g_date_days_between (&due, &ctx->as_of);
 
-      jd_rule_report_due (ctx, JD_FINDING_FAIL, &due,
+      jd_rule_report_open (ctx, JD_FINDING_FAIL, &due,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "Received on %s, not corrected by %s (%d day ago) and "
                                        "not escalated",
@@ -712,7 +712,7 @@ jd_rule_sup_evaluation (JdRuleContext *ctx)
                                          complete),
                             name, complete, year);
       else if (year == last && g_date_compare (&ctx->as_of, &end) <= 0)
-        jd_rule_report_due (ctx, JD_FINDING_PASS, &end,
+        jd_rule_report_open (ctx, JD_FINDING_PASS, &end,
                             g_dngettext (GETTEXT_PACKAGE,
                                          "%s: %d of the %d case-file evaluations of %d so far, "
                                          "%d day left",

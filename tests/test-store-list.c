@@ -254,6 +254,38 @@ test_checks (Fixture       *f,
   g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, 1);
   g_assert_cmpint (refresh (f->store, validator), ==, 1);
 
+  /* A record added to a case: that case again, within the second it was checked too. */
+  {
+    g_autoptr(JsonObject) fields = json_object_new ();
+    g_autoptr(JdRecord) record = NULL;
+
+    json_object_set_string_member (fields, "id", "r-checks-1");
+    json_object_set_string_member (fields, "case_id", jd_entity_get_id (everything->pdata[5]));
+    json_object_set_string_member (fields, "kind", "text");
+    json_object_set_string_member (fields, "stage", "investigation");
+    json_object_set_string_member (fields, "time", "2026-01-05T10:00:00+08:00");
+    json_object_set_string_member (fields, "matter", "询问笔录");
+    record = jd_record_new (fields);
+    g_assert_true (jd_store_save (f->store, JD_ENTITY (record), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, 1);
+    g_assert_cmpint (refresh (f->store, validator), ==, 1);
+  }
+
+  /* An officer changed: their certificates weigh on every case, so every case again. */
+  {
+    g_autoptr(JdRuleData) rule_data = jd_validator_load_data (f->store, &error);
+    GPtrArray *officers = jd_rule_data_list (rule_data, JD_COLLECTION_OFFICERS);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (officers->len, >, 0);
+    json_object_set_string_member (jd_entity_get_fields (officers->pdata[0]), "name", "改名");
+    g_assert_true (jd_store_save (f->store, officers->pdata[0], &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, N_CASES);
+    g_assert_cmpint (refresh (f->store, validator), ==, N_CASES);
+  }
+
   /* Another "as of" date: every case again. */
   g_assert_cmpint (jd_case_checks_count_stale (f->store, later, &error), ==, N_CASES);
   g_assert_cmpint (refresh (f->store, later), ==, N_CASES);

@@ -62,9 +62,11 @@ ensure_config (JdStore      *store,
   return TRUE;
 }
 
+/* A case is checked again when it has no check: triggers (migration 10) delete a case's check
+ * whenever a write may change its findings. */
 #define STALE_WHERE                                                                              \
   " FROM cases AS c LEFT JOIN case_checks AS k ON k.case_pk = c.pk"                              \
-  " WHERE c.deleted = 0 AND (k.case_pk IS NULL OR k.case_modified IS NOT c.modified)"
+  " WHERE c.deleted = 0 AND k.case_pk IS NULL"
 
 static gint64
 count_stale (JdStore  *store,
@@ -182,8 +184,7 @@ case_cb (JdCase     *kase,
   return TRUE;
 }
 
-/* The checks of a batch in one transaction. The modified time is the one the rules saw: a case
- * written meanwhile stays stale and is checked again. */
+/* The checks of a batch, inside the transaction it was read in. */
 static gboolean
 write_checks (JdStore  *store,
               GArray   *checks,
@@ -191,18 +192,13 @@ write_checks (JdStore  *store,
 {
   sqlite3_stmt *stmt;
 
-  if (!jd_store_begin (store, error))
-    return FALSE;
   stmt = jd_store_statement (store,
                              "INSERT OR REPLACE INTO case_checks"
                              " (case_pk, case_modified, n_errors, n_warnings, next_due)"
                              " SELECT pk, ?, ?, ?, ? FROM cases WHERE id = ?",
                              error);
   if (stmt == NULL)
-    {
-      jd_store_rollback (store);
-      return FALSE;
-    }
+    return FALSE;
   for (guint i = 0; i < checks->len; i++)
     {
       Check *check = &g_array_index (checks, Check, i);
@@ -220,12 +216,40 @@ write_checks (JdStore  *store,
       if (!jd_store_step_done (store, stmt, error))
         {
           sqlite3_clear_bindings (stmt);
-          jd_store_rollback (store);
           return FALSE;
         }
     }
   sqlite3_clear_bindings (stmt);
-  return jd_store_commit (store, error);
+  return TRUE;
+}
+
+/* One batch: the next stale cases read, checked and their checks written in one write
+ * transaction, so that no write of theirs can fall between the reading and the writing. The
+ * lock is held for one batch of rules, a few milliseconds. */
+static gboolean
+refresh_batch (JdStore  *store,
+               Batch    *batch,
+               gint64   *last_pk,
+               guint    *n_read,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (!jd_store_begin (store, error))
+    return FALSE;
+  if (!next_stale (store, *last_pk, ids, last_pk, error))
+    goto fail;
+  for (guint i = 0; i < ids->len; i++)
+    if (!jd_store_foreach_case (store, ids->pdata[i], case_cb, batch, error))
+      goto fail;
+  if (!write_checks (store, batch->checks, error) || !jd_store_commit (store, error))
+    goto fail;
+  *n_read = ids->len;
+  return TRUE;
+
+fail:
+  jd_store_rollback (store);
+  return FALSE;
 }
 
 gint64
@@ -254,19 +278,14 @@ jd_case_checks_refresh (JdStore               *store,
 
   while (done < total)
     {
-      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      guint n_read = 0;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return -1;
-      if (!next_stale (store, last_pk, ids, &last_pk, error))
+      if (!refresh_batch (store, &batch, &last_pk, &n_read, error))
         return -1;
-      if (ids->len == 0)
+      if (n_read == 0)
         break;
-      for (guint i = 0; i < ids->len; i++)
-        if (!jd_store_foreach_case (store, ids->pdata[i], case_cb, &batch, error))
-          return -1;
-      if (!write_checks (store, checks, error))
-        return -1;
       done += checks->len;
       g_array_set_size (checks, 0);
       if (progress != NULL)

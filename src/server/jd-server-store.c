@@ -10,7 +10,19 @@ struct _JdServerStore
 {
   sqlite3    *db;
   GHashTable *statements;   /* SQL text (a literal) → prepared statement */
+  GHashTable *remaining;    /* "role agency cursor" → Remaining, see jd_server_store_pull() */
 };
+
+/* How many rows in a scope follow a cursor, as counted when the table's last revision was
+ * @max_rev. */
+typedef struct
+{
+  gint64 count;
+  gint64 max_rev;
+} Remaining;
+
+/* Entries of clients that stopped pulling are dropped all at once past this many. */
+#define MAX_REMAINING 4096
 
 typedef sqlite3_stmt JdStmt;
 
@@ -166,6 +178,7 @@ jd_server_store_free (JdServerStore *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->remaining, g_hash_table_unref);
   sqlite3_close (self->db);
   g_free (self);
 }
@@ -179,6 +192,7 @@ jd_server_store_open (const char *path,
 
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             stmt_finalize);
+  self->remaining = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_FAILED,
@@ -496,6 +510,84 @@ jd_server_store_scope_agencies (JdServerStore *self,
   " (?5 OR collection = 'social_supervisors' OR EXISTS (SELECT 1 FROM row_agencies a" \
   " WHERE a.collection = rows.collection AND a.id = rows.id AND a.agency_id IN scope))"
 
+static char *
+remaining_key (JdServerUser *user,
+               gint64        cursor)
+{
+  return g_strdup_printf ("%d %s %" G_GINT64_FORMAT, user->role, user->agency_id, cursor);
+}
+
+/* The rows in @user's scope after @last. Counting them walks all of them, which on every page of
+ * a first pull made it quadratic in the rows pulled; so the count is kept for the page that
+ * follows. Every write takes a revision above all others, so while the last revision stays the
+ * same nothing has changed, and the count after the next page is this one less that page. */
+static gboolean
+count_remaining (JdServerStore *self,
+                 JdServerUser  *user,
+                 gint64         cursor,
+                 gint64         last,
+                 guint          n_rows,
+                 gint64        *remaining,
+                 GError       **error)
+{
+  g_autofree char *key = remaining_key (user, cursor);
+  Remaining *known;
+  gint64 max_rev;
+
+  {
+    g_autoptr(JdStmt) stmt = prepare (self, "SELECT coalesce (max (rev), 0) FROM rows", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      return fail (self, error);
+    max_rev = sqlite3_column_int64 (stmt, 0);
+  }
+
+  known = g_hash_table_lookup (self->remaining, key);
+  if (known != NULL && known->max_rev == max_rev && known->count >= n_rows)
+    *remaining = known->count - n_rows;
+  else if (user->role == JD_SERVER_ROLE_DISTRICT)
+    {
+      g_autoptr(JdStmt) stmt = prepare (self, "SELECT count(*) FROM rows WHERE rev > ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, last);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return fail (self, error);
+      *remaining = sqlite3_column_int64 (stmt, 0);
+    }
+  else
+    {
+      g_autoptr(JdStmt) stmt =
+        prepare (self, SCOPE_CTE "SELECT count(*) FROM rows WHERE rev > ?3 AND" IN_SCOPE, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+      sqlite3_bind_int64 (stmt, 3, last);
+      sqlite3_bind_int (stmt, 5, FALSE);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return fail (self, error);
+      *remaining = sqlite3_column_int64 (stmt, 0);
+    }
+
+  /* Kept after use: other clients of the same scope pull the same pages. */
+  if (*remaining > 0)
+    {
+      Remaining *next = g_new (Remaining, 1);
+
+      if (g_hash_table_size (self->remaining) >= MAX_REMAINING)
+        g_hash_table_remove_all (self->remaining);
+      next->count = *remaining;
+      next->max_rev = max_rev;
+      g_hash_table_insert (self->remaining, remaining_key (user, last), next);
+    }
+  return TRUE;
+}
+
 gboolean
 jd_server_store_pull (JdServerStore *self,
                       JdServerUser  *user,
@@ -506,6 +598,7 @@ jd_server_store_pull (JdServerStore *self,
                       GError       **error)
 {
   gboolean everything = user->role == JD_SERVER_ROLE_DISTRICT;
+  guint first = rows->len;
   gint64 last = cursor;
   int rc;
 
@@ -532,21 +625,7 @@ jd_server_store_pull (JdServerStore *self,
       return fail (self, error);
   }
 
-  {
-    g_autoptr(JdStmt) stmt =
-      prepare (self, SCOPE_CTE "SELECT count(*) FROM rows WHERE rev > ?3 AND" IN_SCOPE, error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
-    sqlite3_bind_int64 (stmt, 3, last);
-    sqlite3_bind_int (stmt, 5, everything);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      return fail (self, error);
-    *remaining = sqlite3_column_int64 (stmt, 0);
-  }
-  return TRUE;
+  return count_remaining (self, user, cursor, last, rows->len - first, remaining, error);
 }
 
 gboolean

@@ -6,11 +6,20 @@
 
 G_DEFINE_QUARK (jd-server-store-error-quark, jd_server_store_error)
 
+/* "role agency cursor" → Remaining (see count_remaining()), shared by a store's connections. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  GHashTable      *table;
+} RemainingCache;
+
 struct _JdServerStore
 {
-  sqlite3    *db;
-  GHashTable *statements;   /* SQL text (a literal) → prepared statement */
-  GHashTable *remaining;    /* "role agency cursor" → Remaining, see jd_server_store_pull() */
+  char           *path;
+  sqlite3        *db;
+  GHashTable     *statements;   /* SQL text (a literal) → prepared statement */
+  RemainingCache *remaining;
 };
 
 /* How many rows in a scope follow a cursor, as counted when the table's last revision was
@@ -116,6 +125,40 @@ jd_server_user_free (JdServerUser *user)
   g_free (user);
 }
 
+JdServerUser *
+jd_server_user_copy (const JdServerUser *user)
+{
+  JdServerUser *copy = g_new0 (JdServerUser, 1);
+
+  copy->name = g_strdup (user->name);
+  copy->agency_id = g_strdup (user->agency_id);
+  copy->role = user->role;
+  copy->hash = g_strdup (user->hash);
+  copy->disabled = user->disabled;
+  return copy;
+}
+
+static RemainingCache *
+remaining_cache_new (void)
+{
+  RemainingCache *cache = g_new0 (RemainingCache, 1);
+
+  g_atomic_ref_count_init (&cache->ref);
+  g_mutex_init (&cache->lock);
+  cache->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return cache;
+}
+
+static void
+remaining_cache_unref (RemainingCache *cache)
+{
+  if (!g_atomic_ref_count_dec (&cache->ref))
+    return;
+  g_hash_table_unref (cache->table);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
 void
 jd_server_row_free (JdServerRow *row)
 {
@@ -178,8 +221,9 @@ jd_server_store_free (JdServerStore *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->remaining, g_hash_table_unref);
+  g_clear_pointer (&self->remaining, remaining_cache_unref);
   sqlite3_close (self->db);
+  g_free (self->path);
   g_free (self);
 }
 
@@ -192,7 +236,8 @@ jd_server_store_open (const char *path,
 
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             stmt_finalize);
-  self->remaining = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->remaining = remaining_cache_new ();
+  self->path = g_strdup (path);
   if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_FAILED,
@@ -209,6 +254,25 @@ jd_server_store_open (const char *path,
       g_prefix_error (error, _("Cannot use the server database “%s”: "), path);
       return NULL;
     }
+  return g_steal_pointer (&self);
+}
+
+JdServerStore *
+jd_server_store_open_reader (JdServerStore *main,
+                             GError       **error)
+{
+  g_autoptr(JdServerStore) self = g_new0 (JdServerStore, 1);
+
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, stmt_finalize);
+  self->remaining = main->remaining;
+  g_atomic_ref_count_inc (&self->remaining->ref);
+  self->path = g_strdup (main->path);
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
+    return fail (self, error), NULL;
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!exec (self, "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824;", error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -532,6 +596,7 @@ count_remaining (JdServerStore *self,
 {
   g_autofree char *key = remaining_key (user, cursor);
   Remaining *known;
+  gint64 known_count;
   gint64 max_rev;
 
   {
@@ -544,9 +609,14 @@ count_remaining (JdServerStore *self,
     max_rev = sqlite3_column_int64 (stmt, 0);
   }
 
-  known = g_hash_table_lookup (self->remaining, key);
-  if (known != NULL && known->max_rev == max_rev && known->count >= n_rows)
-    *remaining = known->count - n_rows;
+  g_mutex_lock (&self->remaining->lock);
+  known = g_hash_table_lookup (self->remaining->table, key);
+  known_count = known != NULL && known->max_rev == max_rev && known->count >= n_rows
+                  ? known->count : -1;
+  g_mutex_unlock (&self->remaining->lock);
+
+  if (known_count >= 0)
+    *remaining = known_count - n_rows;
   else if (user->role == JD_SERVER_ROLE_DISTRICT)
     {
       g_autoptr(JdStmt) stmt = prepare (self, "SELECT count(*) FROM rows WHERE rev > ?1", error);
@@ -579,11 +649,13 @@ count_remaining (JdServerStore *self,
     {
       Remaining *next = g_new (Remaining, 1);
 
-      if (g_hash_table_size (self->remaining) >= MAX_REMAINING)
-        g_hash_table_remove_all (self->remaining);
       next->count = *remaining;
       next->max_rev = max_rev;
-      g_hash_table_insert (self->remaining, remaining_key (user, last), next);
+      g_mutex_lock (&self->remaining->lock);
+      if (g_hash_table_size (self->remaining->table) >= MAX_REMAINING)
+        g_hash_table_remove_all (self->remaining->table);
+      g_hash_table_insert (self->remaining->table, remaining_key (user, last), next);
+      g_mutex_unlock (&self->remaining->lock);
     }
   return TRUE;
 }
@@ -600,7 +672,12 @@ jd_server_store_pull (JdServerStore *self,
   gboolean everything = user->role == JD_SERVER_ROLE_DISTRICT;
   guint first = rows->len;
   gint64 last = cursor;
+  gboolean ok;
   int rc;
+
+  /* One snapshot for the page and its count. */
+  if (!exec (self, "BEGIN", error))
+    return FALSE;
 
   {
     g_autoptr(JdStmt) stmt =
@@ -608,24 +685,30 @@ jd_server_store_pull (JdServerStore *self,
                      " WHERE rev > ?3 AND" IN_SCOPE " ORDER BY rev LIMIT ?4", error);
 
     if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
-    sqlite3_bind_int64 (stmt, 3, cursor);
-    sqlite3_bind_int (stmt, 4, limit);
-    sqlite3_bind_int (stmt, 5, everything);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      rc = SQLITE_ERROR;
+    else
       {
-        JdServerRow *row = row_from_stmt (stmt);
+        sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+        sqlite3_bind_int64 (stmt, 3, cursor);
+        sqlite3_bind_int (stmt, 4, limit);
+        sqlite3_bind_int (stmt, 5, everything);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            JdServerRow *row = row_from_stmt (stmt);
 
-        last = row->rev;
-        g_ptr_array_add (rows, row);
+            last = row->rev;
+            g_ptr_array_add (rows, row);
+          }
+        if (rc != SQLITE_DONE)
+          fail (self, error);
       }
-    if (rc != SQLITE_DONE)
-      return fail (self, error);
   }
 
-  return count_remaining (self, user, cursor, last, rows->len - first, remaining, error);
+  ok = rc == SQLITE_DONE &&
+       count_remaining (self, user, cursor, last, rows->len - first, remaining, error);
+  exec (self, "COMMIT", NULL);
+  return ok;
 }
 
 gboolean

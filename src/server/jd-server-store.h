@@ -57,7 +57,13 @@ void           jd_server_row_free              (JdServerRow   *row);
 
 JdServerStore *jd_server_store_open            (const char    *path,
                                                 GError       **error);
+/* Another connection to @self's database, for reading only (pulls), to be used by one thread at
+ * a time; free it before @self. */
+JdServerStore *jd_server_store_open_reader     (JdServerStore *self,
+                                                GError       **error);
 void           jd_server_store_free            (JdServerStore *self);
+/* A copy, for another thread. */
+JdServerUser  *jd_server_user_copy             (const JdServerUser *user);
 
 gboolean       jd_server_store_begin           (JdServerStore *self,
                                                 GError       **error);

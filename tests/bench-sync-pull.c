@@ -1,5 +1,8 @@
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "jd-test-util.h"
 
@@ -135,6 +138,34 @@ bulk_insert (GArray *rows)
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* CPU seconds of the children waited for so far. */
+static double
+children_cpu (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* CPU seconds a running process has used. */
+static double
+process_cpu (const char *pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", pid);
+  g_autofree char *text = NULL;
+  const char *after_name;
+  unsigned long long utime = 0, stime = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) ||
+      (after_name = strrchr (text, ')')) == NULL ||
+      sscanf (after_name + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime,
+              &stime) != 2)
+    return 0;
+  return (double) (utime + stime) / sysconf (_SC_CLK_TCK);
+}
+
 static char *
 root_agency (const char *path)
 {
@@ -170,7 +201,7 @@ main (int   argc,
   g_autofree char *gen = NULL, *doc = NULL, *server_db = NULL, *client_db = NULL;
   g_autofree char *line = NULL, *url = NULL, *root = NULL;
   gint64 start, n_source, n_pulled;
-  double pull_s, bulk_s;
+  double pull_s, bulk_s, client_cpu, server_cpu;
 
   g_assert_nonnull (cli);
   g_assert_nonnull (server);
@@ -211,9 +242,13 @@ main (int   argc,
 
   run (launcher, NULL, (const char *[]) { cli, "--db", client_db, "login", "--server", url,
                                           "--user", "dist", NULL });
+  server_cpu = process_cpu (g_subprocess_get_identifier (process));
+  client_cpu = children_cpu ();
   start = g_get_monotonic_time ();
   run (launcher, NULL, (const char *[]) { cli, "--db", client_db, "sync", NULL });
   pull_s = (g_get_monotonic_time () - start) / 1e6;
+  client_cpu = children_cpu () - client_cpu;
+  server_cpu = process_cpu (g_subprocess_get_identifier (process)) - server_cpu;
 
   g_subprocess_send_signal (process, SIGTERM);
   g_subprocess_wait (process, NULL, NULL);
@@ -233,6 +268,7 @@ main (int   argc,
 
   g_print ("first pull of %lld cases (%u rows) into an empty client: %.2f s, %.0f rows/s\n",
            (long long) n_pulled, rows->len, pull_s, rows->len / pull_s);
+  g_print ("CPU: client (jiandu-cli sync) %.2f s, server %.2f s\n", client_cpu, server_cpu);
   g_print ("plain SQLite bulk insert of the same rows: %.2f s; ratio %.1f\n", bulk_s,
            pull_s / bulk_s);
 

@@ -1404,6 +1404,44 @@ test_kill_mid_push (Fixture       *f,
   g_assert_cmpint (count_mutations (f->db), ==, 500);
 }
 
+/* A database made before row_agencies kept its rows' revisions gets them when it is opened. */
+static void
+test_scope_revisions_added (void)
+{
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "server.db", NULL);
+  sqlite3 *raw = jd_test_raw_open (db);
+  sqlite3_stmt *stmt;
+
+  jd_test_raw_exec (raw, "CREATE TABLE rows (collection TEXT NOT NULL, id TEXT NOT NULL,"
+                         " rev INTEGER NOT NULL UNIQUE, deleted INTEGER NOT NULL DEFAULT 0,"
+                         " modified TEXT NOT NULL, fields TEXT, PRIMARY KEY (collection, id))"
+                         " WITHOUT ROWID;"
+                         "CREATE TABLE row_agencies (collection TEXT NOT NULL, id TEXT NOT NULL,"
+                         " agency_id TEXT NOT NULL, PRIMARY KEY (collection, id, agency_id),"
+                         " FOREIGN KEY (collection, id) REFERENCES rows (collection, id)"
+                         " ON DELETE CASCADE) WITHOUT ROWID;"
+                         "INSERT INTO rows VALUES ('agencies', 'd', 7, 0, '2026-01-01T00:00:00Z',"
+                         " '{\"id\":\"d\",\"name\":\"区\",\"kind\":\"government\"}');"
+                         "INSERT INTO rows VALUES ('cases', 'c', 9, 0, '2026-01-01T00:00:00Z',"
+                         " '{\"id\":\"c\",\"agency_id\":\"d\"}');"
+                         "INSERT INTO row_agencies VALUES ('agencies', 'd', 'd'), ('cases', 'c', 'd');");
+  sqlite3_close (raw);
+
+  g_assert_cmpint (run_server_command ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
+                                       "d", "--role", "town", NULL), ==, 0);
+
+  raw = jd_test_raw_open (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT group_concat (id || '=' || rev, ' ') FROM"
+                                            " (SELECT id, rev FROM row_agencies ORDER BY id)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "c=9 d=7");
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  jd_test_rm_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1428,6 +1466,7 @@ main (int   argc,
   ADD ("kill-mid-push", test_kill_mid_push, NULL);
   ADD ("config-tls", test_config_tls, NULL);
   g_test_add_func ("/server/import-and-users", test_import_cli);
+  g_test_add_func ("/server/scope-revisions-added", test_scope_revisions_added);
 
   return g_test_run ();
 }

@@ -64,12 +64,15 @@ static const char schema_sql[] =
   "  collection TEXT NOT NULL,"
   "  id TEXT NOT NULL,"
   "  agency_id TEXT NOT NULL,"
+  /* The row's rev, so that a scoped pull reads its agencies' rows in order (see IN_SCOPE). */
+  "  rev INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (collection, id, agency_id),"
   "  FOREIGN KEY (collection, id) REFERENCES rows (collection, id) ON DELETE CASCADE"
   ") WITHOUT ROWID;"
   /* A record's scope follows its case: this finds the records of a case that moved. */
   "CREATE INDEX IF NOT EXISTS rows_record_case ON rows (json_extract (fields, '$.case_id'))"
   "  WHERE collection = 'records';"
+  "CREATE INDEX IF NOT EXISTS row_agencies_scope ON row_agencies (agency_id, rev);"
   "CREATE TABLE IF NOT EXISTS users ("
   "  name TEXT PRIMARY KEY,"
   "  agency_id TEXT NOT NULL,"
@@ -227,6 +230,33 @@ jd_server_store_free (JdServerStore *self)
   g_free (self);
 }
 
+/* A database made before row_agencies had its rows' revisions gets them. */
+static gboolean
+add_scope_revisions (JdServerStore *self,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean table = FALSE, column = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_info ('row_agencies')", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return fail (self, error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      table = TRUE;
+      column = column || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "rev") == 0;
+    }
+  sqlite3_finalize (stmt);
+  if (!table || column)
+    return TRUE;
+
+  return exec (self, "BEGIN IMMEDIATE;"
+                     "ALTER TABLE row_agencies ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;"
+                     "UPDATE row_agencies SET rev = (SELECT r.rev FROM rows r"
+                     "  WHERE r.collection = row_agencies.collection AND r.id = row_agencies.id);"
+                     "COMMIT;", error);
+}
+
 JdServerStore *
 jd_server_store_open (const char *path,
                       GError    **error)
@@ -249,6 +279,7 @@ jd_server_store_open (const char *path,
   /* A mutation the server answered "applied" must survive a power cut: FULL syncs every commit. */
   if (!exec (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
              error)
+      || !add_scope_revisions (self, error)
       || !exec (self, schema_sql, error))
     {
       g_prefix_error (error, _("Cannot use the server database “%s”: "), path);
@@ -413,7 +444,20 @@ jd_server_store_put_row (JdServerStore      *self,
   }
 
   if (agencies == NULL)
-    return rev;
+    {
+      g_autoptr(JdStmt) stmt =
+        prepare (self, "UPDATE row_agencies SET rev = ?3 WHERE collection = ?1 AND id = ?2",
+                 error);
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, rev);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return fail (self, error), 0;
+      return rev;
+    }
 
   {
     g_autoptr(JdStmt) stmt =
@@ -430,14 +474,15 @@ jd_server_store_put_row (JdServerStore      *self,
   for (guint i = 0; agencies[i] != NULL; i++)
     {
       g_autoptr(JdStmt) stmt =
-        prepare (self, "INSERT OR IGNORE INTO row_agencies (collection, id, agency_id)"
-                       " VALUES (?1, ?2, ?3)", error);
+        prepare (self, "INSERT OR IGNORE INTO row_agencies (collection, id, agency_id, rev)"
+                       " VALUES (?1, ?2, ?3, ?4)", error);
 
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, agencies[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, rev);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return fail (self, error), 0;
     }
@@ -570,9 +615,11 @@ jd_server_store_scope_agencies (JdServerStore *self,
   return g_steal_pointer (&set);
 }
 
-#define IN_SCOPE \
-  " (?5 OR collection = 'social_supervisors' OR EXISTS (SELECT 1 FROM row_agencies a" \
-  " WHERE a.collection = rows.collection AND a.id = rows.id AND a.agency_id IN scope))"
+/* The revisions after ?3 of the rows in scope: those of its agencies, read in order from the
+ * (agency_id, rev) index rather than by walking every row, and the social supervisors. */
+#define SCOPE_REVS \
+  "SELECT a.rev FROM row_agencies a WHERE a.agency_id IN scope AND a.rev > ?3" \
+  " UNION SELECT s.rev FROM rows s WHERE s.collection = 'social_supervisors' AND s.rev > ?3"
 
 static char *
 remaining_key (JdServerUser *user,
@@ -631,14 +678,13 @@ count_remaining (JdServerStore *self,
   else
     {
       g_autoptr(JdStmt) stmt =
-        prepare (self, SCOPE_CTE "SELECT count(*) FROM rows WHERE rev > ?3 AND" IN_SCOPE, error);
+        prepare (self, SCOPE_CTE "SELECT count(*) FROM (" SCOPE_REVS ")", error);
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
       sqlite3_bind_int64 (stmt, 3, last);
-      sqlite3_bind_int (stmt, 5, FALSE);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         return fail (self, error);
       *remaining = sqlite3_column_int64 (stmt, 0);
@@ -681,18 +727,24 @@ jd_server_store_pull (JdServerStore *self,
 
   {
     g_autoptr(JdStmt) stmt =
-      prepare (self, SCOPE_CTE "SELECT collection, id, rev, deleted, modified, fields FROM rows"
-                     " WHERE rev > ?3 AND" IN_SCOPE " ORDER BY rev LIMIT ?4", error);
+      everything
+        ? prepare (self, "SELECT collection, id, rev, deleted, modified, fields FROM rows"
+                         " WHERE rev > ?3 ORDER BY rev LIMIT ?4", error)
+        : prepare (self, SCOPE_CTE "SELECT collection, id, rev, deleted, modified, fields"
+                         " FROM rows WHERE rev IN (SELECT rev FROM (" SCOPE_REVS ")"
+                         " ORDER BY rev LIMIT ?4) ORDER BY rev", error);
 
     if (stmt == NULL)
       rc = SQLITE_ERROR;
     else
       {
-        sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+        if (!everything)
+          {
+            sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+          }
         sqlite3_bind_int64 (stmt, 3, cursor);
         sqlite3_bind_int (stmt, 4, limit);
-        sqlite3_bind_int (stmt, 5, everything);
         while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
           {
             JdServerRow *row = row_from_stmt (stmt);

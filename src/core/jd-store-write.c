@@ -85,6 +85,7 @@ typedef struct
   char *update;
   char *select;
   char *exists;
+  char *set_rev;
 } TableSql;
 
 static TableSql *
@@ -125,6 +126,7 @@ table_sql (JdCollection collection)
                                            table);
           sql[c].exists = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ? AND deleted = 0",
                                            table);
+          sql[c].set_rev = g_strdup_printf ("UPDATE %s SET rev = ?2 WHERE id = ?1", table);
         }
       g_once_init_leave (&initialized, 1);
     }
@@ -490,6 +492,23 @@ write_context_init (WriteContext *ctx)
   ctx->touched_cases = g_ptr_array_new_with_free_func (g_free);
 }
 
+/* A write of a pulled page: its time and the cases it touches are the page's. */
+static void
+write_context_init_synced (JdStore      *self,
+                           WriteContext *ctx)
+{
+  if (self->deferred_search == NULL)
+    {
+      write_context_init (ctx);
+      return;
+    }
+
+  memset (ctx, 0, sizeof *ctx);
+  ctx->now = g_strdup (self->deferred_now);
+  ctx->touched_set = g_hash_table_ref (self->deferred_set);
+  ctx->touched_cases = g_ptr_array_ref (self->deferred_search);
+}
+
 static void
 touch_case (WriteContext *ctx,
             const char   *case_id)
@@ -811,6 +830,7 @@ jd_store_write_synced (JdStore       *self,
                        JdCollection   collection,
                        const char    *id,
                        JsonObject    *fields,
+                       const char    *text,
                        gint64         rev,
                        const char    *modified,
                        const char    *action,
@@ -827,7 +847,7 @@ jd_store_write_synced (JdStore       *self,
 
   g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
 
-  write_context_init (&ctx);
+  write_context_init_synced (self, &ctx);
   if (modified == NULL)
     modified = ctx.now;
 
@@ -872,7 +892,9 @@ jd_store_write_synced (JdStore       *self,
   else
     {
       g_autoptr(JdEntity) entity = jd_entity_new_for_collection (collection, fields);
-      g_autofree char *body = jd_codec_object_to_string (fields, NULL);
+      g_autofree char *owned_body = text == NULL ? jd_codec_object_to_string (fields, NULL)
+                                                 : NULL;
+      const char *body = text != NULL ? text : owned_body;
       g_autoptr(JsonObject) before = NULL;
 
       if (old_body != NULL && !was_deleted && strcmp (old_body, body) == 0)
@@ -905,10 +927,7 @@ jd_store_write_synced (JdStore       *self,
 
   if (rev >= 0)
     {
-      g_clear_pointer (&sql, g_free);
-      sql = g_strdup_printf ("UPDATE %s SET rev = ?2 WHERE id = ?1",
-                             jd_store_table_for (collection));
-      stmt = jd_store_statement (self, sql, error);
+      stmt = jd_store_static_statement (self, table_sql (collection)->set_rev, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -922,18 +941,9 @@ jd_store_write_synced (JdStore       *self,
 
   if (!audit (self, ctx.now, action, collection, id, changes, error))
     return FALSE;
+  /* A pulled page's cases were touched in the page's set, to be indexed at its end. */
   if (self->deferred_search != NULL)
-    {
-      for (guint i = 0; i < ctx.touched_cases->len; i++)
-        if (!g_hash_table_contains (self->deferred_set, ctx.touched_cases->pdata[i]))
-          {
-            char *case_id = g_strdup (ctx.touched_cases->pdata[i]);
-
-            g_ptr_array_add (self->deferred_search, case_id);
-            g_hash_table_add (self->deferred_set, case_id);
-          }
-      return TRUE;
-    }
+    return TRUE;
   return refresh_case_search (self, ctx.touched_cases, error);
 }
 
@@ -943,6 +953,7 @@ jd_store_defer_search (JdStore *self)
   jd_store_drop_deferred_search (self);
   self->deferred_search = g_ptr_array_new_with_free_func (g_free);
   self->deferred_set = g_hash_table_new (g_str_hash, g_str_equal);
+  self->deferred_now = jd_store_now_iso8601 ();
 }
 
 gboolean
@@ -963,4 +974,5 @@ jd_store_drop_deferred_search (JdStore *self)
   /* The set borrows the array's strings: it goes first. */
   g_clear_pointer (&self->deferred_set, g_hash_table_unref);
   g_clear_pointer (&self->deferred_search, g_ptr_array_unref);
+  g_clear_pointer (&self->deferred_now, g_free);
 }

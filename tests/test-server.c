@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "jd-db-backup.h"
 #include "jd-test-server.h"
 #include "jd-test-util.h"
 
@@ -545,6 +546,7 @@ test_paging (Fixture       *f,
   const gint64 expect_remaining[] = { 700, 200, 0 };
   const guint expect_len[] = { 500, 500, 200 };
   gint64 last_rev = cursor;
+  gint64 second_page = 0;
 
   for (guint b = 0; b < 3; b++)
     {
@@ -581,6 +583,8 @@ test_paging (Fixture       *f,
                        expect_remaining[page]);
       g_assert_cmpint (json_object_get_boolean_member (object, "more"), ==, page < 2);
       cursor = last_rev;
+      if (page == 0)
+        second_page = cursor;
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, 1200);
 
@@ -601,6 +605,23 @@ test_paging (Fixture       *f,
     g_assert_cmpuint (reply.status, ==, 400);
     g_assert_cmpstr (error_code (&reply), ==, "bad_request");
   }
+
+  /* The server keeps the count of one page for the next; a write in between counts in it, and
+   * so does the officer's scope, which sees the same rows but counts them apart. */
+  {
+    g_autofree char *mutations = case_inserts ("r", 0, 100, "t2");
+    g_auto(Reply) reply = push (f, token, mutations);
+
+    g_assert_cmpuint (reply.status, ==, 200);
+  }
+  for (guint user = 0; user < 2; user++)
+    {
+      g_autofree char *user_token = user == 0 ? g_strdup (token) : login_token (f, "off2");
+      g_auto(Reply) reply = pull (f, user_token, second_page, 500);
+      JsonObject *object = reply_object (&reply);
+
+      g_assert_cmpint (json_object_get_int_member (object, "remaining"), ==, 200 + 100);
+    }
 }
 
 static gint64
@@ -888,6 +909,62 @@ test_scope_exits (Fixture       *f,
     g_assert_cmpstr (g_hash_table_lookup (kinds, "cases/c-t1a"), ==, "row");
     g_assert_cmpuint (g_hash_table_size (kinds), ==, 2);
   }
+}
+
+/* Paged one row at a time, the rows that left go out at the revision they left at, even when
+ * edited elsewhere since, and the count of rows left follows a write between pages (a new exit
+ * of a row pulled before). */
+static void
+test_scope_exits_paged (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const expected[] = {
+    "cases/c-t1 gone", "records/r1 gone", "cases/c-t1a row", "disputes/x-12 gone",
+  };
+  g_autofree char *town = login_token (f, "town1");
+  g_autofree char *dist = login_token (f, "dist");
+  gint64 cursor = current_cursor (f, town);
+
+  update_member (f, dist, "cases", "c-t1", "agency_id", "t2");
+  update_member (f, dist, "cases", "c-t1a", "title", "执法队新案");
+  update_member (f, dist, "cases", "c-t1", "title", "二镇接手");
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(Reply) reply = pull (f, town, cursor, 1);
+      JsonObject *object = reply_object (&reply);
+      JsonArray *changes = json_object_get_array_member (object, "changes");
+      JsonObject *row;
+      g_autofree char *kind = NULL;
+
+      g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+      row = json_array_get_object_element (changes, 0);
+      kind = g_strdup_printf ("%s/%s %s", json_object_get_string_member (row, "collection"),
+                              json_object_get_string_member (row, "id"),
+                              json_object_get_boolean_member_with_default (row, "out_of_scope",
+                                                                           FALSE)
+                                ? "gone" : "row");
+      g_assert_cmpstr (kind, ==, expected[i]);
+      g_assert_cmpint (json_object_get_int_member (row, "rev"), >, cursor);
+      /* Before the dispute leaves, three rows in all; four after. */
+      g_assert_cmpint (json_object_get_int_member (object, "remaining"), ==,
+                       i == 0 ? 2 : (gint64) G_N_ELEMENTS (expected) - i - 1);
+      g_assert_true (json_object_get_boolean_member (object, "more") ==
+                     (i + 1 < G_N_ELEMENTS (expected)));
+      cursor = json_object_get_int_member (object, "cursor");
+
+      /* The dispute, pulled long before, leaves the town between the first two pages. */
+      if (i == 0)
+        {
+          g_autofree char *m = g_strdup_printf (
+            "{\"mutation_id\":\"x-12-t2\",\"collection\":\"disputes\",\"id\":\"x-12\","
+            "\"op\":\"update\",\"base_rev\":%" G_GINT64_FORMAT ","
+            "\"fields\":{\"agency_ids\":[\"t2\"]}}", row_rev (f, dist, "x-12", NULL));
+          g_auto(Reply) pushed = push (f, dist, m);
+
+          assert_result (&pushed, 0, "applied", NULL);
+        }
+    }
 }
 
 static void
@@ -1471,6 +1548,57 @@ test_kill_mid_push (Fixture       *f,
   g_assert_cmpint (count_mutations (f->db), ==, 500);
 }
 
+/* A database made before row_agencies kept its rows' revisions gets them when it is opened. */
+static void
+test_scope_revisions_added (void)
+{
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "server.db", NULL);
+  g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                                           jd_db_application_id (JD_DB_SERVER));
+  sqlite3 *raw = jd_test_raw_open (db);
+  sqlite3_stmt *stmt;
+
+  /* A database of schema 1: marked as the server's, row_agencies without revisions. */
+  jd_test_raw_exec (raw, mark);
+  jd_test_raw_exec (raw, "CREATE TABLE users (name TEXT PRIMARY KEY, agency_id TEXT NOT NULL,"
+                         " role TEXT NOT NULL, hash TEXT NOT NULL,"
+                         " disabled INTEGER NOT NULL DEFAULT 0);"
+                         "CREATE TABLE tokens (hash TEXT PRIMARY KEY, user TEXT NOT NULL,"
+                         " expires INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);");
+  jd_test_raw_exec (raw, "CREATE TABLE rows (collection TEXT NOT NULL, id TEXT NOT NULL,"
+                         " rev INTEGER NOT NULL UNIQUE, deleted INTEGER NOT NULL DEFAULT 0,"
+                         " modified TEXT NOT NULL, fields TEXT, PRIMARY KEY (collection, id))"
+                         " WITHOUT ROWID;"
+                         "CREATE TABLE row_agencies (collection TEXT NOT NULL, id TEXT NOT NULL,"
+                         " agency_id TEXT NOT NULL, PRIMARY KEY (collection, id, agency_id),"
+                         " FOREIGN KEY (collection, id) REFERENCES rows (collection, id)"
+                         " ON DELETE CASCADE) WITHOUT ROWID;"
+                         "INSERT INTO rows VALUES ('agencies', 'd', 7, 0, '2026-01-01T00:00:00Z',"
+                         " '{\"id\":\"d\",\"name\":\"区\",\"kind\":\"government\"}');"
+                         "INSERT INTO rows VALUES ('cases', 'c', 9, 0, '2026-01-01T00:00:00Z',"
+                         " '{\"id\":\"c\",\"agency_id\":\"d\"}');"
+                         "INSERT INTO row_agencies VALUES ('agencies', 'd', 'd'), ('cases', 'c', 'd');");
+  sqlite3_close (raw);
+
+  g_assert_cmpint (jd_test_server_run ("pw\n", NULL, "--db", db, "user", "add", "u", "--agency",
+                                       "d", "--role", "town", NULL), ==, 0);
+
+  raw = jd_test_raw_open (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT group_concat (id || '=' || rev, ' ') FROM"
+                                            " (SELECT id, rev FROM row_agencies ORDER BY id)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "c=9 d=7");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  jd_test_rm_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1488,6 +1616,7 @@ main (int   argc,
   ADD ("paging", test_paging, NULL);
   ADD ("scope", test_scope, NULL);
   ADD ("scope-exits", test_scope_exits, NULL);
+  ADD ("scope-exits-paged", test_scope_exits_paged, NULL);
   ADD ("replay", test_replay, NULL);
   ADD ("conflict", test_conflict, NULL);
   ADD ("append-only", test_append_only, NULL);
@@ -1496,6 +1625,7 @@ main (int   argc,
   ADD ("kill-mid-push", test_kill_mid_push, NULL);
   ADD ("config-tls", test_config_tls, NULL);
   g_test_add_func ("/server/import-and-users", test_import_cli);
+  g_test_add_func ("/server/scope-revisions-added", test_scope_revisions_added);
 
   return g_test_run ();
 }

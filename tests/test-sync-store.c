@@ -138,7 +138,7 @@ apply_pull (JdStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  jd_store_sync_apply_pull (store, changes, cursor, NULL, &error);
+  jd_store_sync_apply_pull (store, changes, NULL, cursor, NULL, &error);
   g_assert_no_error (error);
   json_array_unref (changes);
 }
@@ -495,7 +495,7 @@ test_left_scope (Fixture *f, gconstpointer data)
   {
     g_autoptr(JsonArray) changes = case_left (10);
 
-    jd_store_sync_apply_pull (f->store, changes, 10, &stats, &error);
+    jd_store_sync_apply_pull (f->store, changes, NULL, 10, &stats, &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (stats.left, ==, 1);
@@ -520,7 +520,7 @@ test_left_scope (Fixture *f, gconstpointer data)
   {
     g_autoptr(JsonArray) changes = case_left (12);
 
-    jd_store_sync_apply_pull (f->store, changes, 12, &stats, &error);
+    jd_store_sync_apply_pull (f->store, changes, NULL, 12, &stats, &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (stats.left, ==, 1);
@@ -561,7 +561,7 @@ test_pull_atomic (Fixture *f, gconstpointer data)
                           "\"a1\", \"title\": \"新标题\"}}, "
                           "{\"collection\": \"nonsense\", \"id\": \"x\", \"rev\": 21}]",
                           NULL);
-  g_assert_false (jd_store_sync_apply_pull (f->store, json_node_get_array (bad), 21, NULL,
+  g_assert_false (jd_store_sync_apply_pull (f->store, json_node_get_array (bad), NULL, 21, NULL,
                                             &error));
   g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
   g_clear_error (&error);
@@ -588,7 +588,7 @@ test_pull_atomic (Fixture *f, gconstpointer data)
     "\"modified\": \"2025-07-01T10:00:00+08:00\", \"fields\": {\"id\": \"a2\", \"name\": "
     "\"市场监管局\", \"kind\": \"department\"}}, {\"collection\": \"cases\", \"id\": \"c1\", "
     "\"rev\": 31, \"deleted\": true, \"fields\": null}]", NULL));
-  jd_store_sync_apply_pull (f->store, json_node_get_array (bad), 31, NULL, &error);
+  jd_store_sync_apply_pull (f->store, json_node_get_array (bad), NULL, 31, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "SELECT rev FROM agencies WHERE id = 'a2'"), ==, 30);
   g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
@@ -676,6 +676,74 @@ test_account (Fixture *f, gconstpointer data)
   g_assert_cmpstr (status.server, ==, "http://b/");
 }
 
+static char *
+raw_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* A page applied with its text stores each row's fields as the page has them (the escape
+ * \u5e02 stays as it came), whatever comes around them: members in another order, spaces,
+ * brackets and quotes inside strings. */
+static void
+test_pull_page_text (Fixture *f, gconstpointer data)
+{
+  static const char page[] =
+    "{ \"more\": false, \"changes\" : [ {\"fields\":{\"id\":\"a2\",\"name\":\"\\u5e02场监管局 "
+    "[\\\"}{\\\"]\",\"kind\":\"department\"}, \"collection\": \"agencies\", \"id\": \"a2\", "
+    "\"rev\": 30, \"deleted\": false, \"modified\": \"2025-07-01T10:00:00+08:00\"},\n"
+    "{\"collection\":\"cases\",\"id\":\"c2\",\"rev\":31,\"deleted\":false,"
+    "\"modified\":\"2025-07-01T10:00:00+08:00\",\"fields\":{\"id\":\"c2\",\"agency_id\":"
+    "\"a2\",\"title\":\"拉取的案件\",\"number\":\"兴城罚2号\",\"decision\":{\"date\":"
+    "\"2025-06-30\",\"fine\":200}}},"
+    "{\"collection\":\"cases\",\"id\":\"c1\",\"rev\":32,\"deleted\":true,"
+    "\"modified\":\"2025-07-01T10:00:00+08:00\",\"fields\":null}], \"cursor\": 32 }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, strlen (page));
+  g_autoptr(JsonNode) root = json_from_string (page, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *kase = NULL;
+
+  import_json (f->store, seed);
+  g_assert_true (jd_store_sync_apply_pull (f->store,
+                                           json_object_get_array_member (
+                                             json_node_get_object (root), "changes"),
+                                           bytes, 32, NULL, &error));
+  g_assert_no_error (error);
+  agency = raw_text (f->path, "SELECT body FROM agencies WHERE id = 'a2'");
+  g_assert_cmpstr (agency, ==, "{\"id\":\"a2\",\"name\":\"\\u5e02场监管局 [\\\"}{\\\"]\","
+                               "\"kind\":\"department\"}");
+  kase = raw_text (f->path, "SELECT body FROM cases WHERE id = 'c2'");
+  g_assert_cmpstr (kase, ==, "{\"id\":\"c2\",\"agency_id\":\"a2\",\"title\":\"拉取的案件\","
+                             "\"number\":\"兴城罚2号\",\"decision\":{\"date\":\"2025-06-30\","
+                             "\"fine\":200}}");
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM cases WHERE id = 'c2'"), ==, 31);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM cases WHERE agency_id = 'a2' "
+                                     "AND decided_on = '2025-06-30'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT cursor FROM sync_state"), ==, 32);
+  hits = jd_store_search_cases (f->store, "拉取", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  problems = jd_store_verify_audit (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit_log WHERE action = 'sync'"),
+                   ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -695,6 +763,7 @@ main (int argc, char **argv)
   ADD ("left-scope", test_left_scope);
   ADD ("keep-local-deletion", test_keep_local_deletion);
   ADD ("pull-atomic", test_pull_atomic);
+  ADD ("pull-page-text", test_pull_page_text);
   ADD ("pushed-conflict-and-rejection", test_pushed_conflict_and_rejection);
   ADD ("account", test_account);
 #undef ADD

@@ -33,6 +33,8 @@ struct _JdStore
    * so that a case and its records are indexed once. NULL otherwise. */
   GPtrArray  *deferred_search;
   GHashTable *deferred_set;
+  /* …and the time its writes are audited at: one page, one transaction, one time. */
+  char       *deferred_now;
   /* Between jd_store_begin_bulk() and jd_store_end_bulk(), else NULL. */
   JdStoreCheckpointer *checkpointer;
 };
@@ -171,11 +173,13 @@ const char   *jd_store_table_for       (JdCollection  collection);
 /* Writes a row as the server has it (or as a resolved conflict leaves it) inside the caller's
  * transaction: columns, certificates and search text as any write, an audit entry under @action,
  * but no outbox entry. @fields NULL writes a tombstone; @rev < 0 leaves the revision as it is;
- * @modified NULL means now. */
+ * @modified NULL means now. @text, when not NULL, is @fields as jd_codec_object_to_string()
+ * writes them (the server's rows come that way), so that they need not be written again. */
 gboolean      jd_store_write_synced    (JdStore       *self,
                                         JdCollection   collection,
                                         const char    *id,
                                         JsonObject    *fields,
+                                        const char    *text,
                                         gint64         rev,
                                         const char    *modified,
                                         const char    *action,

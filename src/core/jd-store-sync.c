@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jd-codec.h"
+#include "jd-json-span.h"
 #include "jd-store-private.h"
 #include "jd-uuid.h"
 
@@ -379,8 +380,8 @@ merge_row (JdStore       *self,
     {
       /* Deleted on both sides: nothing left to push. */
       return drop_entry (self, entry->seq, error) &&
-             jd_store_write_synced (self, collection, id, NULL, server_rev, modified, "sync",
-                                    error);
+             jd_store_write_synced (self, collection, id, NULL, NULL, server_rev, modified,
+                                    "sync", error);
     }
 
   if (collection == JD_COLLECTION_RECORDS && theirs != NULL)
@@ -451,7 +452,8 @@ merge_row (JdStore       *self,
     return FALSE;
 
   /* The local row now stands on the server's revision, with the local edits on top. */
-  if (!jd_store_write_synced (self, collection, id, merged, server_rev, modified, "sync", error))
+  if (!jd_store_write_synced (self, collection, id, merged, NULL, server_rev, modified, "sync",
+                              error))
     return FALSE;
 
   if (json_array_get_length (names) == 0 && left == 0)
@@ -1064,17 +1066,31 @@ leave_scope (JdStore          *self,
     return TRUE;
 
   counts->left++;
-  return jd_store_write_synced (self, collection, id, NULL, rev, modified, "sync", error);
+  return jd_store_write_synced (self, collection, id, NULL, NULL, rev, modified, "sync", error);
 }
 
 static gboolean
 apply_pulled_rows (JdStore          *self,
                    JsonArray        *changes,
+                   GBytes           *page,
                    gint64            cursor,
                    JdSyncPullStats  *counts,
                    GError          **error)
 {
+  g_autoptr(GArray) spans = NULL;
   sqlite3_stmt *stmt;
+
+  /* The server sends each row's fields as the codec wrote them: stored as they came, they need
+   * not be written out again from the parsed tree. */
+  if (page != NULL)
+    {
+      gsize length;
+      const char *text = g_bytes_get_data (page, &length);
+
+      spans = jd_json_element_member_spans (text, length, "changes", "fields");
+      if (spans != NULL && spans->len != json_array_get_length (changes))
+        g_clear_pointer (&spans, g_array_unref);
+    }
 
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
@@ -1104,7 +1120,17 @@ apply_pulled_rows (JdStore          *self,
         }
       else if (!found)
         {
-          if (!jd_store_write_synced (self, collection, id, fields, rev, modified, "sync", error))
+          g_autofree char *text = NULL;
+
+          if (spans != NULL && fields != NULL)
+            {
+              JdJsonSpan *span = &g_array_index (spans, JdJsonSpan, i);
+
+              text = g_strndup ((const char *) g_bytes_get_data (page, NULL) + span->offset,
+                                span->length);
+            }
+          if (!jd_store_write_synced (self, collection, id, fields, text, rev, modified, "sync",
+                                      error))
             return FALSE;
           counts->written++;
         }
@@ -1129,6 +1155,7 @@ apply_pulled_rows (JdStore          *self,
 gboolean
 jd_store_sync_apply_pull (JdStore          *self,
                           JsonArray        *changes,
+                          GBytes           *page,
                           gint64            cursor,
                           JdSyncPullStats  *stats,
                           GError          **error)
@@ -1150,7 +1177,7 @@ jd_store_sync_apply_pull (JdStore          *self,
     {
       /* A case and its records come in the same page: index the case once, at the end. */
       jd_store_defer_search (self);
-      ok = apply_pulled_rows (self, changes, cursor, &counts, error) &&
+      ok = apply_pulled_rows (self, changes, page, cursor, &counts, error) &&
            jd_store_flush_search (self, error) &&
            jd_store_commit (self, error);
       if (!ok)
@@ -1300,7 +1327,7 @@ resolve_one (JdStore         *self,
                                  ? json_node_get_object (conflict->theirs) : NULL;
 
           return (!found || drop_entry (self, entry.seq, error)) &&
-                 jd_store_write_synced (self, conflict->collection, id, theirs,
+                 jd_store_write_synced (self, conflict->collection, id, theirs, NULL,
                                         conflict->server_rev, NULL, "resolve", error);
         }
 
@@ -1329,7 +1356,7 @@ resolve_one (JdStore         *self,
         json_object_set_member (row, conflict->member, json_node_copy (conflict->theirs));
       else
         json_object_remove_member (row, conflict->member);
-      if (!jd_store_write_synced (self, conflict->collection, id, row, -1, NULL, "resolve",
+      if (!jd_store_write_synced (self, conflict->collection, id, row, NULL, -1, NULL, "resolve",
                                   error))
         return FALSE;
     }

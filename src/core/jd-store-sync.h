@@ -100,9 +100,11 @@ gboolean   jd_store_sync_commit_results  (JdStore          *self,
                                           JsonArray        *results,
                                           JdSyncPushStats  *stats,
                                           GError          **error);
-/* Applies the "changes" of a pulled page and stores @cursor, in one transaction. */
+/* Applies the "changes" of a pulled page and stores @cursor, in one transaction. @page, when
+ * not NULL, is the text @changes were parsed from: rows are stored as they are written there. */
 gboolean   jd_store_sync_apply_pull      (JdStore          *self,
                                           JsonArray        *changes,
+                                          GBytes           *page,
                                           gint64            cursor,
                                           JdSyncPullStats  *stats,
                                           GError          **error);

@@ -195,6 +195,23 @@ write_context_init (WriteContext *ctx)
   g_array_set_clear_func (ctx->outbox, pending_outbox_clear);
 }
 
+/* A write of a pulled page: its time and the cases it touches are the page's. */
+static void
+write_context_init_synced (JdStore      *self,
+                           WriteContext *ctx)
+{
+  if (self->deferred_search == NULL)
+    {
+      write_context_init (ctx);
+      return;
+    }
+
+  memset (ctx, 0, sizeof *ctx);
+  ctx->now = g_strdup (self->deferred_now);
+  ctx->touched_set = g_hash_table_ref (self->deferred_set);
+  ctx->touched_cases = g_ptr_array_ref (self->deferred_search);
+}
+
 static void
 touch_case (WriteContext *ctx,
             const char   *case_id)
@@ -945,6 +962,7 @@ jd_store_write_synced (JdStore       *self,
                        JdCollection   collection,
                        const char    *id,
                        JsonObject    *fields,
+                       const char    *text,
                        gint64         rev,
                        const char    *modified,
                        const char    *action,
@@ -961,7 +979,7 @@ jd_store_write_synced (JdStore       *self,
 
   g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
 
-  write_context_init (&ctx);
+  write_context_init_synced (self, &ctx);
   if (modified == NULL)
     modified = ctx.now;
 
@@ -1006,7 +1024,9 @@ jd_store_write_synced (JdStore       *self,
   else
     {
       g_autoptr(JdEntity) entity = jd_entity_new_for_collection (collection, fields);
-      g_autofree char *body = jd_codec_object_to_string (fields, NULL);
+      g_autofree char *owned_body = text == NULL ? jd_codec_object_to_string (fields, NULL)
+                                                 : NULL;
+      const char *body = text != NULL ? text : owned_body;
       g_autoptr(JsonObject) before = NULL;
       JdStoreRow row;
 
@@ -1058,18 +1078,9 @@ jd_store_write_synced (JdStore       *self,
 
   if (!audit (self, ctx.now, action, collection, id, changes, error))
     return FALSE;
+  /* A pulled page's cases were touched in the page's set, to be indexed at its end. */
   if (self->deferred_search != NULL)
-    {
-      for (guint i = 0; i < ctx.touched_cases->len; i++)
-        if (!g_hash_table_contains (self->deferred_set, ctx.touched_cases->pdata[i]))
-          {
-            char *case_id = g_strdup (ctx.touched_cases->pdata[i]);
-
-            g_ptr_array_add (self->deferred_search, case_id);
-            g_hash_table_add (self->deferred_set, case_id);
-          }
-      return TRUE;
-    }
+    return TRUE;
   return refresh_case_search (self, ctx.touched_cases, error);
 }
 
@@ -1079,6 +1090,7 @@ jd_store_defer_search (JdStore *self)
   jd_store_drop_deferred_search (self);
   self->deferred_search = g_ptr_array_new_with_free_func (g_free);
   self->deferred_set = g_hash_table_new (g_str_hash, g_str_equal);
+  self->deferred_now = jd_store_now_iso8601 ();
 }
 
 gboolean
@@ -1099,4 +1111,5 @@ jd_store_drop_deferred_search (JdStore *self)
   /* The set borrows the array's strings: it goes first. */
   g_clear_pointer (&self->deferred_set, g_hash_table_unref);
   g_clear_pointer (&self->deferred_search, g_ptr_array_unref);
+  g_clear_pointer (&self->deferred_now, g_free);
 }

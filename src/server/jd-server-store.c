@@ -8,12 +8,32 @@
 
 G_DEFINE_QUARK (jd-server-store-error-quark, jd_server_store_error)
 
+/* "role agency cursor" → Remaining (see count_remaining()), shared by a store's connections. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  GHashTable      *table;
+} RemainingCache;
+
 struct _JdServerStore
 {
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;   /* SQL text (a literal) → prepared statement */
+  char           *path;
+  sqlite3        *db;
+  GHashTable     *statements;   /* SQL text (a literal) → prepared statement */
+  RemainingCache *remaining;
 };
+
+/* How many rows in a scope follow a cursor, as counted when the table's last revision was
+ * @max_rev. */
+typedef struct
+{
+  gint64 count;
+  gint64 max_rev;
+} Remaining;
+
+/* Entries of clients that stopped pulling are dropped all at once past this many. */
+#define MAX_REMAINING 4096
 
 typedef sqlite3_stmt JdStmt;
 
@@ -46,6 +66,8 @@ static const char schema_sql[] =
   "  collection TEXT NOT NULL,"
   "  id TEXT NOT NULL,"
   "  agency_id TEXT NOT NULL,"
+  /* The row's rev, so that a scoped pull reads its agencies' rows in order (see SCOPE_REVS). */
+  "  rev INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (collection, id, agency_id),"
   "  FOREIGN KEY (collection, id) REFERENCES rows (collection, id) ON DELETE CASCADE"
   ") WITHOUT ROWID;"
@@ -61,6 +83,9 @@ static const char schema_sql[] =
   "  rev INTEGER NOT NULL,"
   "  PRIMARY KEY (collection, id, agency_id)"
   ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS row_agencies_scope ON row_agencies (agency_id, rev);"
+  /* The exits of a scope after a revision, read in order like row_agencies_scope. */
+  "CREATE INDEX IF NOT EXISTS row_exits_scope ON row_exits (agency_id, rev);"
   "CREATE TABLE IF NOT EXISTS users ("
   "  name TEXT PRIMARY KEY,"
   "  agency_id TEXT NOT NULL,"
@@ -114,6 +139,40 @@ jd_server_user_free (JdServerUser *user)
   g_free (user->agency_id);
   g_free (user->hash);
   g_free (user);
+}
+
+JdServerUser *
+jd_server_user_copy (const JdServerUser *user)
+{
+  JdServerUser *copy = g_new0 (JdServerUser, 1);
+
+  copy->name = g_strdup (user->name);
+  copy->agency_id = g_strdup (user->agency_id);
+  copy->role = user->role;
+  copy->hash = g_strdup (user->hash);
+  copy->disabled = user->disabled;
+  return copy;
+}
+
+static RemainingCache *
+remaining_cache_new (void)
+{
+  RemainingCache *cache = g_new0 (RemainingCache, 1);
+
+  g_atomic_ref_count_init (&cache->ref);
+  g_mutex_init (&cache->lock);
+  cache->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return cache;
+}
+
+static void
+remaining_cache_unref (RemainingCache *cache)
+{
+  if (!g_atomic_ref_count_dec (&cache->ref))
+    return;
+  g_hash_table_unref (cache->table);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
 }
 
 void
@@ -178,6 +237,7 @@ jd_server_store_free (JdServerStore *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->remaining, remaining_cache_unref);
   sqlite3_close (self->db);
   g_free (self->path);
   g_free (self);
@@ -236,6 +296,38 @@ check_identity (JdServerStore  *self,
   return TRUE;
 }
 
+/* A database made before row_agencies had its rows' revisions (schema 1) gets them, and the
+ * schema version that keeps an older jiandu-server, which would not keep them, away. */
+static gboolean
+add_scope_revisions (JdServerStore *self,
+                     GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean table = FALSE, column = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_info ('row_agencies')", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return fail (self, error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      table = TRUE;
+      column = column || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "rev") == 0;
+    }
+  sqlite3_finalize (stmt);
+  if (!table || column)
+    return TRUE;
+
+  sql = g_strdup_printf ("BEGIN IMMEDIATE;"
+                         "ALTER TABLE row_agencies ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;"
+                         "UPDATE row_agencies SET rev = (SELECT r.rev FROM rows r"
+                         "  WHERE r.collection = row_agencies.collection"
+                         "  AND r.id = row_agencies.id);"
+                         "PRAGMA user_version = %d;"
+                         "COMMIT;", JD_SERVER_STORE_VERSION);
+  return exec (self, sql, error);
+}
+
 JdServerStore *
 jd_server_store_open (const char *path,
                       GError    **error)
@@ -246,6 +338,7 @@ jd_server_store_open (const char *path,
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             stmt_finalize);
+  self->remaining = remaining_cache_new ();
   if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, JD_SERVER_STORE_ERROR, JD_SERVER_STORE_ERROR_FAILED,
@@ -259,11 +352,31 @@ jd_server_store_open (const char *path,
   /* A mutation the server answered "applied" must survive a power cut: FULL syncs every commit. */
   if (!exec (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
              error)
+      || !add_scope_revisions (self, error)
       || !exec (self, schema_sql, error))
     {
       g_prefix_error (error, _("Cannot use the server database “%s”: "), path);
       return NULL;
     }
+  return g_steal_pointer (&self);
+}
+
+JdServerStore *
+jd_server_store_open_reader (JdServerStore *main,
+                             GError       **error)
+{
+  g_autoptr(JdServerStore) self = g_new0 (JdServerStore, 1);
+
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, stmt_finalize);
+  self->remaining = main->remaining;
+  g_atomic_ref_count_inc (&self->remaining->ref);
+  self->path = g_strdup (main->path);
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
+    return fail (self, error), NULL;
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!exec (self, "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824;", error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -379,7 +492,8 @@ next_rev (JdServerStore *self,
 
 /* Notes that a row left @agency_id at @rev (the last time, if it left before). An exit stays
  * when the row comes back: a pull shows a row in scope whole whatever its exits, and a row out
- * of scope again has a newer exit. */
+ * of scope again has a newer exit. @rev is always the one the row has just taken in `rows`, in
+ * the same transaction: that new last revision is what tells count_remaining() of the write. */
 static gboolean
 put_exit (JdServerStore *self,
           const char    *collection,
@@ -439,7 +553,20 @@ jd_server_store_put_row (JdServerStore      *self,
   }
 
   if (agencies == NULL)
-    return rev;
+    {
+      g_autoptr(JdStmt) stmt =
+        prepare (self, "UPDATE row_agencies SET rev = ?3 WHERE collection = ?1 AND id = ?2",
+                 error);
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, rev);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return fail (self, error), 0;
+      return rev;
+    }
 
   /* The agencies it had, to tell those it leaves. */
   old = g_ptr_array_new_with_free_func (g_free);
@@ -462,14 +589,15 @@ jd_server_store_put_row (JdServerStore      *self,
   for (guint i = 0; agencies[i] != NULL; i++)
     {
       g_autoptr(JdStmt) stmt =
-        prepare (self, "INSERT OR IGNORE INTO row_agencies (collection, id, agency_id)"
-                       " VALUES (?1, ?2, ?3)", error);
+        prepare (self, "INSERT OR IGNORE INTO row_agencies (collection, id, agency_id, rev)"
+                       " VALUES (?1, ?2, ?3, ?4)", error);
 
       if (stmt == NULL)
         return 0;
       sqlite3_bind_text (stmt, 1, collection, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, agencies[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, rev);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return fail (self, error), 0;
     }
@@ -649,14 +777,120 @@ jd_server_store_scope_agencies (JdServerStore *self,
   return g_steal_pointer (&set);
 }
 
-#define IN_SCOPE \
-  " (?5 OR collection = 'social_supervisors' OR EXISTS (SELECT 1 FROM row_agencies a" \
-  " WHERE a.collection = rows.collection AND a.id = rows.id AND a.agency_id IN scope))"
+/* The revisions after ?3 of the rows in scope: those of its agencies, read in order from the
+ * (agency_id, rev) index rather than by walking every row, and the social supervisors. */
+#define SCOPE_REVS \
+  "SELECT a.rev FROM row_agencies a WHERE a.agency_id IN scope AND a.rev > ?3" \
+  " UNION SELECT s.rev FROM rows s WHERE s.collection = 'social_supervisors' AND s.rev > ?3"
 
-/* A row that left one of the user's agencies after the cursor: announced without its fields. */
-#define LEFT_SCOPE \
-  " EXISTS (SELECT 1 FROM row_exits e WHERE e.collection = rows.collection AND e.id = rows.id" \
-  " AND e.rev > ?3 AND e.agency_id IN scope)"
+/* The rows that left one of the scope's agencies after ?3 and are outside it now (a row that came
+ * back goes out whole by SCOPE_REVS), each at the last revision at which it left one: that is its
+ * place in the sequence, so that a page that reads past it tells, even when the row was edited
+ * again elsewhere since. Read from the (agency_id, rev) index of row_exits. */
+#define EXIT_REVS \
+  "SELECT max (e.rev) AS rev, e.collection, e.id FROM row_exits e" \
+  " WHERE e.agency_id IN scope AND e.rev > ?3 AND e.collection <> 'social_supervisors'" \
+  " AND NOT EXISTS (SELECT 1 FROM row_agencies a WHERE a.collection = e.collection" \
+  " AND a.id = e.id AND a.agency_id IN scope) GROUP BY e.collection, e.id"
+
+static char *
+remaining_key (JdServerUser *user,
+               gint64        cursor)
+{
+  return g_strdup_printf ("%d %s %" G_GINT64_FORMAT, user->role, user->agency_id, cursor);
+}
+
+/* The rows in @user's scope after @last, and those that left it after @last (EXIT_REVS).
+ * Counting them walks all of them, which on every page of a first pull made it quadratic in the
+ * rows pulled; so the count is kept for the page that follows. Every write takes a revision
+ * above all others, an exit too (put_exit() notes the revision its row just took), so while the
+ * last revision stays the same nothing has changed, and the count after the next page is this
+ * one less that page: a page is the first of these rows in the order of their places. */
+static gboolean
+count_remaining (JdServerStore *self,
+                 JdServerUser  *user,
+                 gint64         cursor,
+                 gint64         last,
+                 guint          n_rows,
+                 gint64        *remaining,
+                 GError       **error)
+{
+  g_autofree char *key = remaining_key (user, cursor);
+  Remaining *known;
+  gint64 known_count;
+  gint64 max_rev;
+
+  {
+    g_autoptr(JdStmt) stmt = prepare (self, "SELECT coalesce (max (rev), 0) FROM rows", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      return fail (self, error);
+    max_rev = sqlite3_column_int64 (stmt, 0);
+  }
+
+  g_mutex_lock (&self->remaining->lock);
+  known = g_hash_table_lookup (self->remaining->table, key);
+  known_count = known != NULL && known->max_rev == max_rev && known->count >= n_rows
+                  ? known->count : -1;
+  g_mutex_unlock (&self->remaining->lock);
+
+  if (known_count >= 0)
+    *remaining = known_count - n_rows;
+  else if (user->role == JD_SERVER_ROLE_DISTRICT)
+    {
+      g_autoptr(JdStmt) stmt = prepare (self, "SELECT count(*) FROM rows WHERE rev > ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, last);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return fail (self, error);
+      *remaining = sqlite3_column_int64 (stmt, 0);
+    }
+  else
+    {
+      g_autoptr(JdStmt) stmt =
+        prepare (self, SCOPE_CTE "SELECT (SELECT count(*) FROM (" SCOPE_REVS "))"
+                       " + (SELECT count(*) FROM (" EXIT_REVS "))", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+      sqlite3_bind_int64 (stmt, 3, last);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return fail (self, error);
+      *remaining = sqlite3_column_int64 (stmt, 0);
+    }
+
+  /* Kept after use: other clients of the same scope pull the same pages. */
+  if (*remaining > 0)
+    {
+      Remaining *next = g_new (Remaining, 1);
+
+      next->count = *remaining;
+      next->max_rev = max_rev;
+      g_mutex_lock (&self->remaining->lock);
+      if (g_hash_table_size (self->remaining->table) >= MAX_REMAINING)
+        g_hash_table_remove_all (self->remaining->table);
+      g_hash_table_insert (self->remaining->table, remaining_key (user, last), next);
+      g_mutex_unlock (&self->remaining->lock);
+    }
+  return TRUE;
+}
+
+/* A scoped page: the revisions in scope and the exits after ?3, the first ?4 of them in order; the
+ * rows in scope whole, those that left as their exit (the last column tells which). */
+#define SCOPE_PAGE \
+  SCOPE_CTE ", page (rev, collection, id) AS MATERIALIZED (SELECT rev, NULL, NULL FROM (" \
+  SCOPE_REVS ") UNION ALL " EXIT_REVS " ORDER BY 1 LIMIT ?4)" \
+  " SELECT r.collection, r.id, r.rev, r.deleted, r.modified, r.fields, 1" \
+  " FROM page p JOIN rows r ON r.rev = p.rev WHERE p.id IS NULL" \
+  " UNION ALL SELECT r.collection, r.id, p.rev, r.deleted, r.modified, NULL, 0" \
+  " FROM page p JOIN rows r ON r.collection = p.collection AND r.id = p.id" \
+  " WHERE p.id IS NOT NULL ORDER BY 3"
 
 gboolean
 jd_server_store_pull (JdServerStore *self,
@@ -668,50 +902,51 @@ jd_server_store_pull (JdServerStore *self,
                       GError       **error)
 {
   gboolean everything = user->role == JD_SERVER_ROLE_DISTRICT;
+  guint first = rows->len;
   gint64 last = cursor;
+  gboolean ok;
   int rc;
 
+  /* One snapshot for the page and its count. */
+  if (!exec (self, "BEGIN", error))
+    return FALSE;
+
   {
+    /* Every row is in the district's scope: none leaves it. */
     g_autoptr(JdStmt) stmt =
-      prepare (self, SCOPE_CTE "SELECT collection, id, rev, deleted, modified, fields,"
-                     IN_SCOPE " FROM rows WHERE rev > ?3 AND (" IN_SCOPE " OR" LEFT_SCOPE ")"
-                     " ORDER BY rev LIMIT ?4", error);
+      everything
+        ? prepare (self, "SELECT collection, id, rev, deleted, modified, fields, 1 FROM rows"
+                         " WHERE rev > ?3 ORDER BY rev LIMIT ?4", error)
+        : prepare (self, SCOPE_PAGE, error);
 
     if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
-    sqlite3_bind_int64 (stmt, 3, cursor);
-    sqlite3_bind_int (stmt, 4, limit);
-    sqlite3_bind_int (stmt, 5, everything);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      rc = SQLITE_ERROR;
+    else
       {
-        JdServerRow *row = row_from_stmt (stmt);
+        if (!everything)
+          {
+            sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
+          }
+        sqlite3_bind_int64 (stmt, 3, cursor);
+        sqlite3_bind_int (stmt, 4, limit);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            JdServerRow *row = row_from_stmt (stmt);
 
-        row->out_of_scope = sqlite3_column_int (stmt, 6) == 0;
-        last = row->rev;
-        g_ptr_array_add (rows, row);
+            row->out_of_scope = sqlite3_column_int (stmt, 6) == 0;
+            last = row->rev;
+            g_ptr_array_add (rows, row);
+          }
+        if (rc != SQLITE_DONE)
+          fail (self, error);
       }
-    if (rc != SQLITE_DONE)
-      return fail (self, error);
   }
 
-  {
-    g_autoptr(JdStmt) stmt =
-      prepare (self, SCOPE_CTE "SELECT count(*) FROM rows WHERE rev > ?3 AND (" IN_SCOPE " OR"
-                     LEFT_SCOPE ")", error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, user->agency_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int (stmt, 2, user->role == JD_SERVER_ROLE_TOWN);
-    sqlite3_bind_int64 (stmt, 3, last);
-    sqlite3_bind_int (stmt, 5, everything);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      return fail (self, error);
-    *remaining = sqlite3_column_int64 (stmt, 0);
-  }
-  return TRUE;
+  ok = rc == SQLITE_DONE &&
+       count_remaining (self, user, cursor, last, rows->len - first, remaining, error);
+  exec (self, "COMMIT", NULL);
+  return ok;
 }
 
 gboolean

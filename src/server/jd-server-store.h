@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 
 #define JD_SERVER_STORE_ERROR (jd_server_store_error_quark ())
 
-/* The schema version, in PRAGMA user_version beside the server's application_id. */
-#define JD_SERVER_STORE_VERSION 1
+/* The schema version, in PRAGMA user_version beside the server's application_id: 2 since
+ * row_agencies keeps its rows' revisions. */
+#define JD_SERVER_STORE_VERSION 2
 
 typedef enum
 {
@@ -61,7 +62,13 @@ void           jd_server_row_free              (JdServerRow   *row);
 
 JdServerStore *jd_server_store_open            (const char    *path,
                                                 GError       **error);
+/* Another connection to @self's database, for reading only (pulls), to be used by one thread at
+ * a time; free it before @self. */
+JdServerStore *jd_server_store_open_reader     (JdServerStore *self,
+                                                GError       **error);
 void           jd_server_store_free            (JdServerStore *self);
+/* A copy, for another thread. */
+JdServerUser  *jd_server_user_copy             (const JdServerUser *user);
 
 /* A consistent copy of the live database into the new file @path (jd_db_backup). */
 gboolean       jd_server_store_backup          (JdServerStore *self,

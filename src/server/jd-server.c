@@ -25,6 +25,7 @@ struct _JdServer
   gint64         max_body;
   gint64         token_lifetime;
   gboolean       tls;
+  GQueue         readers;      /* JdServerStore connections for pulls, idle */
 };
 
 static void
@@ -387,6 +388,60 @@ may_sync (SoupServerMessage *msg,
   return FALSE;
 }
 
+/* A pull reads on a connection of its own in a worker thread, so that one client's page does
+ * not wait behind another's, nor a push behind them (SQLite in WAL mode reads beside a write). */
+typedef struct
+{
+  JdServer          *server;
+  SoupServerMessage *msg;
+  JdServerStore     *reader;
+  JdServerUser      *user;
+  gint64             cursor;
+  int                limit;
+} Pull;
+
+static void
+pull_free (Pull *pull)
+{
+  g_object_unref (pull->msg);
+  g_clear_pointer (&pull->reader, jd_server_store_free);
+  jd_server_user_free (pull->user);
+  g_free (pull);
+}
+
+static void
+pull_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Pull *pull = data;
+  GError *error = NULL;
+  char *text = jd_server_sync_pull (pull->reader, pull->user, pull->cursor, pull->limit, &error);
+
+  if (text == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, text, g_free);
+}
+
+static void
+pull_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Pull *pull = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  char *text = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (text == NULL)
+    internal_error (pull->msg, error);
+  else
+    respond_text (pull->msg, SOUP_STATUS_OK, text);
+  soup_server_message_unpause (pull->msg);
+  g_queue_push_head (&pull->server->readers, g_steal_pointer (&pull->reader));
+}
+
 static void
 handle_pull (JdServer          *self,
              SoupServerMessage *msg,
@@ -394,19 +449,34 @@ handle_pull (JdServer          *self,
              GHashTable        *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GTask) task = NULL;
+  JdServerStore *reader;
+  Pull *pull;
   gint64 cursor, limit;
 
   if (!may_sync (msg, user)
       || !query_int (msg, query, "cursor", 0, G_MAXINT64, &cursor)
       || !query_int (msg, query, "limit", JD_SERVER_SYNC_LIMIT, G_MAXINT32, &limit))
     return;
-  limit = CLAMP (limit, 1, JD_SERVER_SYNC_MAX_LIMIT);
-  text = jd_server_sync_pull (self->store, user, cursor, (int) limit, &error);
-  if (text == NULL)
-    internal_error (msg, error);
-  else
-    respond_text (msg, SOUP_STATUS_OK, g_steal_pointer (&text));
+
+  reader = g_queue_pop_head (&self->readers);
+  if (reader == NULL && (reader = jd_server_store_open_reader (self->store, &error)) == NULL)
+    {
+      internal_error (msg, error);
+      return;
+    }
+
+  pull = g_new0 (Pull, 1);
+  pull->server = self;
+  pull->msg = g_object_ref (msg);
+  pull->reader = reader;
+  pull->user = jd_server_user_copy (user);
+  pull->cursor = cursor;
+  pull->limit = (int) CLAMP (limit, 1, JD_SERVER_SYNC_MAX_LIMIT);
+  task = g_task_new (NULL, NULL, pull_done_cb, NULL);
+  g_task_set_task_data (task, pull, (GDestroyNotify) pull_free);
+  soup_server_message_pause (msg);
+  g_task_run_in_thread (task, pull_thread);
 }
 
 static void
@@ -743,6 +813,7 @@ jd_server_free (JdServer *self)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_queue_clear_full (&self->readers, (GDestroyNotify) jd_server_store_free);
   g_free (self->data_dir);
   g_free (self->dummy_hash);
   g_free (self);

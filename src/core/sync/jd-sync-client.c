@@ -9,7 +9,7 @@
 
 #define PROTOCOL_VERSION "1"
 #define PUSH_BATCH 500
-#define PULL_PAGE 500
+#define PULL_PAGE 1000
 
 G_DEFINE_QUARK (jd-sync-error-quark, jd_sync_error)
 
@@ -717,7 +717,7 @@ pull_cb (GObject      *source,
       return;
     }
 
-  if (!jd_store_sync_apply_pull (run->store, changes,
+  if (!jd_store_sync_apply_pull (run->store, changes, body,
                                  json_object_get_int_member (answer, "cursor"),
                                  &run->result.pull, &error))
     {

@@ -20,6 +20,7 @@ static const char * const migrations[] = {
   "/io/github/jiandu/core/sql/0004-sync.sql",
   "/io/github/jiandu/core/sql/0005-case-list.sql",
   "/io/github/jiandu/core/sql/0006-case-checks.sql",
+  "/io/github/jiandu/core/sql/0007-dashboard.sql",
 };
 
 static const char * const tables[JD_N_COLLECTIONS] = {

@@ -5,6 +5,7 @@
 
 #include "jd-case-checker.h"
 #include "jd-case-list-model.h"
+#include "jd-dashboard-view.h"
 #include "jd-sample-store.h"
 #include "jd-window.h"
 
@@ -43,6 +44,22 @@ settle (GtkWidget *widget)
   gtk_test_widget_wait_for_draw (widget);
 }
 
+static GtkWidget *
+find_dashboard (GtkWidget *widget)
+{
+  if (JD_IS_DASHBOARD_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_dashboard (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 has_error (GPtrArray *findings)
 {
@@ -62,6 +79,8 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *cases_png = NULL;
   g_autofree char *case_png = NULL;
+  g_autofree char *dashboard_png = NULL;
+  JdDashboardView *dashboard;
   g_autoptr(JdStore) store = NULL;
   JdWindow *window;
   JdCaseListModel *model;
@@ -75,6 +94,15 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
+  /* The app's style sheet, as JdApplication loads it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/jiandu/app/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   dir = g_dir_make_tmp ("jiandu-screenshots-XXXXXX", &error);
   g_assert_no_error (error);
@@ -110,6 +138,18 @@ main (int    argc,
   settle (GTK_WIDGET (window));
   case_png = g_build_filename (argv[1], "case.png", NULL);
   save_png (GTK_WIDGET (window), case_png);
+
+  /* The dashboard as of the end of the sample's last month of new cases, once the rules have
+   * checked every case for that day. */
+  g_settings_set_string (jd_window_get_settings (window), "as-of-date", "2026-01-31");
+  jd_window_show_view (window, "dashboard");
+  dashboard = JD_DASHBOARD_VIEW (find_dashboard (GTK_WIDGET (window)));
+  while (jd_case_checker_is_refreshing (jd_window_get_checker (window))
+         || jd_dashboard_view_is_busy (dashboard))
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+  dashboard_png = g_build_filename (argv[1], "dashboard.png", NULL);
+  save_png (GTK_WIDGET (window), dashboard_png);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -5,6 +5,7 @@
 
 #include "jd-app-resources.h"
 #include "jd-codec.h"
+#include "jd-dashboard-view.h"
 #include "jd-roster-import.h"
 #include "jd-sample-store.h"
 
@@ -136,19 +137,19 @@ view_changed_cb (JdWindow *self)
     save_last_view (self);
 }
 
-void
+gboolean
 jd_window_show_view (JdWindow   *self,
                      const char *name)
 {
-  g_return_if_fail (JD_IS_WINDOW (self));
-  g_return_if_fail (name != NULL);
+  g_return_val_if_fail (JD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
   if (gtk_stack_get_child_by_name (self->view_stack, name) == NULL)
-    {
-      g_warning ("No view “%s” in the window", name);
-      return;
-    }
+    return FALSE;
   gtk_stack_set_visible_child_name (self->view_stack, name);
+  if (g_strcmp0 (name, "cases") == 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_view);
+  return TRUE;
 }
 
 void
@@ -575,6 +576,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_assert (jd_app_get_resource () != NULL);
   g_type_ensure (JD_TYPE_CASE_LIST);
   g_type_ensure (JD_TYPE_CASE_PAGE);
+  g_type_ensure (JD_TYPE_DASHBOARD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -651,6 +653,9 @@ jd_window_new (GtkApplication *application,
                            G_CALLBACK (rules_setting_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::as-of-date",
                            G_CALLBACK (rules_setting_changed_cb), self, G_CONNECT_SWAPPED);
+
+  jd_dashboard_view_set_window (
+    JD_DASHBOARD_VIEW (gtk_stack_get_child_by_name (self->view_stack, "dashboard")), self);
 
   show_main_view (self);
   restore_last_view (self);

@@ -304,6 +304,10 @@ test_bars (Fixture       *f,
            gconstpointer  data)
 {
   JdCaseList *list = jd_window_get_case_list (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agency_id = NULL;
+  GtkDropDown *agencies;
+  GtkWidget *month_button;
   JdBarChart *chart;
   GtkWidget *bar;
   gint64 value;
@@ -385,6 +389,39 @@ test_bars (Fixture       *f,
   g_assert_cmpuint (jd_bar_chart_get_n_rows (chart), >, 0);
   press_enter (chart, jd_bar_chart_get_bar (chart, 0, JD_DASHBOARD_EXPIRED));
   g_assert_cmpstr (jd_window_get_view (f->window), ==, "dashboard");
+
+  /* In the list, the month's button clears its filter, and the agencies can be chosen by hand. */
+  chart = jd_dashboard_view_get_month_chart (f->view);
+  press_enter (chart, jd_bar_chart_get_bar (chart, 11, 0));
+  g_assert_cmpstr (jd_case_list_get_opened_month (list), ==, "2026-01");
+  month_button = gtk_widget_get_parent (find_type (GTK_WIDGET (list), ADW_TYPE_BUTTON_CONTENT));
+  g_assert_true (GTK_IS_BUTTON (month_button));
+  g_assert_true (gtk_widget_get_visible (month_button));
+  g_signal_emit_by_name (month_button, "clicked");
+  g_assert_null (jd_case_list_get_opened_month (list));
+  g_assert_false (gtk_widget_get_visible (month_button));
+  g_assert_cmpuint (n_listed (f), ==, N_SAMPLE_CASES);
+
+  agencies = jd_case_list_get_agency_dropdown (list);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (agencies)), >, 10);
+  gtk_drop_down_set_selected (agencies, 3);
+  agency_id = jd_store_find_agency_by_name (f->store, selected_string (agencies), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (agency_id);
+  g_assert_cmpstr (jd_case_list_model_get_agency_id (jd_case_list_get_model (list)), ==,
+                   agency_id);
+  g_assert_cmpuint (n_listed (f), ==,
+                    jd_store_count_cases_filtered (f->store,
+                                                   &(JdCaseFilter) { .agency_id = agency_id },
+                                                   &error));
+  /* By name: the second comes after the first. */
+  gtk_drop_down_set_selected (agencies, 2);
+  {
+    g_autofree char *second = g_strdup (selected_string (agencies));
+
+    gtk_drop_down_set_selected (agencies, 1);
+    g_assert_cmpint (g_utf8_collate (selected_string (agencies), second), <=, 0);
+  }
 }
 
 /* After the store changes under it, the window's reload counts again. */

@@ -345,6 +345,35 @@ test_cases (Fixture       *f,
   g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, N_CASES - 5);
   check_cases (f->store, AS_OF);
 
+  /* A case with errors moved to another agency: before the rules check it again, its check
+   * counts under its new agency, as the case list finds it there. */
+  {
+    g_autoptr(GPtrArray) moved = jd_store_list_cases_filtered (
+      f->store, &(JdCaseFilter) { .with_errors = TRUE }, 0, 1, &error);
+    g_autoptr(GPtrArray) agencies = jd_store_list_all (f->store, JD_COLLECTION_AGENCIES, &error);
+    JdEntity *kase = moved->pdata[0];
+    g_autofree char *from = g_strdup (jd_entity_get_string (kase, "agency_id"));
+    const char *to = NULL;
+    GDate as_of = parse (AS_OF);
+    g_autoptr(GPtrArray) counts = NULL;
+
+    for (guint i = 0; i < agencies->len && to == NULL; i++)
+      if (g_strcmp0 (jd_entity_get_id (agencies->pdata[i]), from) != 0)
+        to = jd_entity_get_id (agencies->pdata[i]);
+    json_object_set_string_member (jd_entity_get_fields (kase), "agency_id", to);
+    g_assert_true (jd_store_save (f->store, kase, &error));
+    g_assert_no_error (error);
+    counts = jd_store_count_cases_by_agency (f->store, &as_of, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < counts->len; i++)
+      {
+        JdAgencyCaseCounts *agency = counts->pdata[i];
+        JdCaseFilter errors = { .agency_id = agency->agency_id, .with_errors = TRUE };
+
+        g_assert_cmpint (count (f->store, &errors), ==, agency->n_with_errors);
+      }
+  }
+
   /* Another date: the checks made for it, the overdue ones move. On the day a deadline falls
    * due, its cases are not overdue yet. */
   refresh (f->store, "2025-09-30");

@@ -183,7 +183,7 @@ case_cb (JdCase     *kase,
 }
 
 /* The checks of a batch in one transaction. The modified time is the one the rules saw: a case
- * written meanwhile stays stale and is checked again. */
+ * written meanwhile stays stale and is checked again; one deleted meanwhile gets none. */
 static gboolean
 write_checks (JdStore  *store,
               GArray   *checks,
@@ -195,8 +195,10 @@ write_checks (JdStore  *store,
     return FALSE;
   stmt = jd_store_statement (store,
                              "INSERT OR REPLACE INTO case_checks"
-                             " (case_pk, case_modified, n_errors, n_warnings, next_due)"
-                             " SELECT pk, ?, ?, ?, ? FROM cases WHERE id = ?",
+                             " (case_pk, case_modified, n_errors, n_warnings, next_due,"
+                             "  agency_id)"
+                             " SELECT pk, ?, ?, ?, ?, agency_id FROM cases"
+                             " WHERE id = ? AND deleted = 0",
                              error);
   if (stmt == NULL)
     {

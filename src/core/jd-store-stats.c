@@ -69,19 +69,15 @@ collect (JdStore       *self,
   return TRUE;
 }
 
-/* Cases per agency from the index of the live cases by agency; what the rules found from their
- * checks, only the rows of the cases with an error or a deadline passed, each looked up in the
- * index of the cases by key (0007-dashboard.sql) rather than in their rows. */
+/* Cases per agency from the index of the live cases by agency; what the rules found from the
+ * index of their checks by agency (0007-dashboard.sql), which holds live cases only. */
 #define AGENCY_CASES_SQL                                                                           \
   "SELECT n.agency_id, coalesce (a.name, n.agency_id), n.n, coalesce (f.n_errors, 0),"             \
   "  coalesce (f.n_overdue, 0)"                                                                    \
   " FROM (SELECT agency_id, count(*) AS n FROM cases WHERE deleted = 0 GROUP BY agency_id) AS n"   \
-  " LEFT JOIN (SELECT c.agency_id AS agency_id, sum (k.n_errors > 0) AS n_errors,"                 \
-  "              sum (k.next_due < ?1) AS n_overdue"                                               \
-  "            FROM case_checks AS k CROSS JOIN cases AS c INDEXED BY cases_pk_live_agency"        \
-  "              ON c.pk = k.case_pk"                                                              \
-  "            WHERE (k.n_errors > 0 OR k.next_due < ?1) AND c.deleted = 0"                        \
-  "            GROUP BY c.agency_id) AS f ON f.agency_id = n.agency_id"                            \
+  " LEFT JOIN (SELECT agency_id, sum (n_errors > 0) AS n_errors, sum (next_due < ?1) AS n_overdue" \
+  "            FROM case_checks INDEXED BY case_checks_agency GROUP BY agency_id) AS f"            \
+  "   ON f.agency_id = n.agency_id"                                                                \
   " LEFT JOIN agencies AS a ON a.id = n.agency_id"                                                 \
   " ORDER BY n.agency_id"
 

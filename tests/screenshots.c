@@ -5,6 +5,7 @@
 
 #include "jd-case-checker.h"
 #include "jd-case-list-model.h"
+#include "jd-dashboard-view.h"
 #include "jd-rosters-view.h"
 #include "jd-supervision-view.h"
 #include "jd-conflict-dialog.h"
@@ -276,6 +277,7 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *cases_png = NULL;
   g_autofree char *case_png = NULL;
+  g_autofree char *dashboard_png = NULL;
   g_autofree char *records_png = NULL;
   g_autofree char *edit_png = NULL;
   g_autofree char *recent_png = NULL;
@@ -353,6 +355,23 @@ main (int    argc,
   settle (GTK_WIDGET (window));
   case_png = g_build_filename (argv[1], "case.png", NULL);
   save_png (GTK_WIDGET (window), case_png);
+
+  /* The dashboard as of the end of the sample's last month of new cases, once the rules have
+   * checked every case for that day. */
+  g_settings_set_string (jd_window_get_settings (window), "as-of-date", "2026-01-31");
+  jd_window_show_view (window, "dashboard");
+  {
+    JdDashboardView *dashboard = JD_DASHBOARD_VIEW (find_widget (GTK_WIDGET (window),
+                                                                 JD_TYPE_DASHBOARD_VIEW, NULL));
+
+    while (jd_case_checker_is_refreshing (jd_window_get_checker (window))
+           || jd_dashboard_view_is_busy (dashboard))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  settle (GTK_WIDGET (window));
+  dashboard_png = g_build_filename (argv[1], "dashboard.png", NULL);
+  save_png (GTK_WIDGET (window), dashboard_png);
+  g_settings_reset (jd_window_get_settings (window), "as-of-date");
 
   /* A case's whole-process records, one of them corrected, with the gaps the rules find. */
   for (position = 0;; position++)

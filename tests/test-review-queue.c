@@ -246,7 +246,12 @@ test_queue_upgrade (Fixture       *f,
   g_clear_object (&f->store);
 
   db = jd_test_raw_open (f->path);
-  jd_test_raw_exec (db, "DROP INDEX cases_review_queue;"
+  /* Back to version 7: what versions 11, 10 and 8 added goes, newest first. */
+  jd_test_raw_exec (db, "DROP TRIGGER case_checks_follow_agency;"
+                        "DROP TRIGGER case_checks_drop_deleted;"
+                        "DROP INDEX case_checks_agency;"
+                        "ALTER TABLE case_checks DROP COLUMN agency_id;"
+                        "DROP INDEX cases_review_queue;"
                         "ALTER TABLE cases DROP COLUMN review_completed_on;"
                         "ALTER TABLE cases DROP COLUMN review_submitted_on;"
                         "PRAGMA user_version = 7;");

@@ -90,6 +90,34 @@ test_filters (Fixture       *f,
   for (guint i = 0; i < of_agency->len; i++)
     g_assert_cmpstr (jd_case_get_agency_id (of_agency->pdata[i]), ==, agency);
 
+  /* Cases opened in a period, the days at both ends included. */
+  {
+    JdCaseFilter period = { .opened_from = "2025-03-01", .opened_to = "2025-05-31",
+                            .agency_id = agency };
+    g_autoptr(GPtrArray) in_period = list (f->store, &period, 0, N_CASES);
+    guint n_period = 0;
+
+    for (guint i = 0; i < of_agency->len; i++)
+      {
+        const char *opened = NULL;
+        JsonArray *stages = jd_case_get_stages (of_agency->pdata[i]);
+
+        for (guint j = 0; stages != NULL && j < json_array_get_length (stages); j++)
+          {
+            const char *date = json_object_get_string_member_with_default (
+              json_array_get_object_element (stages, j), "date", NULL);
+
+            if (date != NULL && (opened == NULL || strcmp (date, opened) < 0))
+              opened = date;
+          }
+        n_period += opened != NULL && strcmp (opened, "2025-03-01") >= 0
+                    && strcmp (opened, "2025-05-31") <= 0;
+      }
+    g_assert_cmpuint (n_period, >, 0);
+    g_assert_cmpuint (in_period->len, ==, n_period);
+    g_assert_cmpint (count (f->store, &period), ==, n_period);
+  }
+
   /* Pages follow each other without overlap, in the unfiltered list's order. */
   first_page = list (f->store, &none, 0, 100);
   second_page = list (f->store, &none, 100, 100);

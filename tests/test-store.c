@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "jd-store-private.h"
+#include "jd-store-stats.h"
 #include "jd-test-util.h"
 
 typedef JdTestStore Fixture;
@@ -65,6 +66,10 @@ fill_version (const char *path,
   if (version >= 2)
     jd_test_raw_exec (db, "INSERT INTO case_search (pk, text) "
                           "SELECT pk, text FROM case_search_source");
+  /* Version 6 kept what the rules found in it: an error and a deadline passed. */
+  if (version >= 6)
+    jd_test_raw_exec (db, "INSERT INTO case_checks (case_pk, case_modified, n_errors, n_warnings,"
+                          " next_due) SELECT pk, modified, 1, 0, '2025-02-01' FROM cases");
 
   /* Two chained audit entries and an outbox entry, which version 4 must carry over. */
   {
@@ -127,6 +132,26 @@ test_upgrade_from_every_version (void)
           hits = jd_store_search_cases (store, "李四", 10, &error);
           g_assert_cmpuint (hits->len, ==, 1);
           g_clear_pointer (&hits, g_ptr_array_unref);
+
+          /* The dashboard counts the cases through the index of version 11; checks made before
+           * version 10 are gone (it starts them over) until a refresh. */
+          {
+            GDate as_of;
+            JdAgencyCaseCounts *counts;
+
+            g_date_clear (&as_of, 1);
+            g_date_set_dmy (&as_of, 1, 3, 2025);
+            hits = jd_store_count_cases_by_agency (store, &as_of, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (hits->len, ==, 1);
+            counts = hits->pdata[0];
+            g_assert_cmpstr (counts->agency_id, ==, "a");
+            g_assert_cmpstr (counts->name, ==, "城管执法局");
+            g_assert_cmpint (counts->n_cases, ==, 1);
+            g_assert_cmpint (counts->n_with_errors, ==, version >= 10 ? 1 : 0);
+            g_assert_cmpint (counts->n_overdue, ==, version >= 10 ? 1 : 0);
+            g_clear_pointer (&hits, g_ptr_array_unref);
+          }
         }
 
       {

@@ -13,6 +13,8 @@ struct _JdCaseListModel
   char       *action_type;
   char       *agency_id;
   char       *due_by;
+  char       *opened_from;
+  char       *opened_to;
   gboolean    with_errors;
   GHashTable *pages;   /* page number → GPtrArray of JdCase */
   GQueue      lru;     /* page numbers, the most recently used first */
@@ -49,6 +51,8 @@ fill_filter (JdCaseListModel *self,
   filter->sort = self->sort;
   filter->with_errors = self->with_errors;
   filter->due_by = self->due_by;
+  filter->opened_from = self->opened_from;
+  filter->opened_to = self->opened_to;
 }
 
 static GPtrArray *
@@ -136,6 +140,8 @@ jd_case_list_model_finalize (GObject *object)
   g_clear_pointer (&self->action_type, g_free);
   g_clear_pointer (&self->agency_id, g_free);
   g_clear_pointer (&self->due_by, g_free);
+  g_clear_pointer (&self->opened_from, g_free);
+  g_clear_pointer (&self->opened_to, g_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->lru);
 
@@ -346,6 +352,60 @@ jd_case_list_model_set_checks_filter (JdCaseListModel *self,
   self->with_errors = !!with_errors;
   if (changed)
     jd_case_list_model_reload (self);
+}
+
+void
+jd_case_list_model_set_opened (JdCaseListModel *self,
+                               const char      *opened_from,
+                               const char      *opened_to)
+{
+  gboolean changed;
+
+  g_return_if_fail (JD_IS_CASE_LIST_MODEL (self));
+
+  changed = replace_string (&self->opened_from, opened_from);
+  changed |= replace_string (&self->opened_to, opened_to);
+  if (changed)
+    jd_case_list_model_reload (self);
+}
+
+void
+jd_case_list_model_set_filter (JdCaseListModel    *self,
+                               const JdCaseFilter *filter)
+{
+  gboolean query, agency, type, other;
+
+  g_return_if_fail (JD_IS_CASE_LIST_MODEL (self));
+  g_return_if_fail (filter != NULL);
+
+  query = replace_string (&self->query, filter->query);
+  agency = replace_string (&self->agency_id, filter->agency_id);
+  type = replace_string (&self->action_type, filter->action_type);
+  other = replace_string (&self->due_by, filter->due_by);
+  other |= replace_string (&self->opened_from, filter->opened_from);
+  other |= replace_string (&self->opened_to, filter->opened_to);
+  other |= self->with_errors != !!filter->with_errors;
+  self->with_errors = !!filter->with_errors;
+  if (!query && !agency && !type && !other)
+    return;
+
+  jd_case_list_model_reload (self);
+  if (query)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+  if (agency)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENCY_ID]);
+  if (type)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_TYPE]);
+}
+
+void
+jd_case_list_model_get_filter (JdCaseListModel *self,
+                               JdCaseFilter    *filter)
+{
+  g_return_if_fail (JD_IS_CASE_LIST_MODEL (self));
+  g_return_if_fail (filter != NULL);
+
+  fill_filter (self, filter);
 }
 
 const char *

@@ -32,6 +32,16 @@ void             jd_case_list_model_set_agency_id   (JdCaseListModel *self,
 void             jd_case_list_model_set_checks_filter (JdCaseListModel *self,
                                                        gboolean         with_errors,
                                                        const char      *due_by);
+/* Only cases opened from @opened_from to @opened_to (YYYY-MM-DD, both included, or NULL). */
+void             jd_case_list_model_set_opened      (JdCaseListModel *self,
+                                                     const char      *opened_from,
+                                                     const char      *opened_to);
+/* Every filter of @filter at once (its sort aside), counted once. */
+void             jd_case_list_model_set_filter      (JdCaseListModel    *self,
+                                                     const JdCaseFilter *filter);
+/* The filters in force, borrowed from the model: valid until the next change. */
+void             jd_case_list_model_get_filter      (JdCaseListModel    *self,
+                                                     JdCaseFilter       *filter);
 JdCaseSort       jd_case_list_model_get_sort        (JdCaseListModel *self);
 void             jd_case_list_model_set_sort        (JdCaseListModel *self,
                                                      JdCaseSort       sort);

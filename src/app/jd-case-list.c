@@ -6,6 +6,7 @@
 #include "jd-format.h"
 #include "jd-labels.h"
 #include "jd-rule-context.h"
+#include "jd-store-stats.h"
 
 typedef enum
 {
@@ -31,16 +32,21 @@ struct _JdCaseList
   /* template widgets */
   GtkWidget       *box;
   GtkSearchEntry  *search_entry;
+  GtkDropDown     *agency_dropdown;
   GtkDropDown     *type_dropdown;
   GtkDropDown     *findings_dropdown;
   GtkColumnViewColumn *columns[N_COLUMNS];  /* owned by the view */
   Column           probed_column;
+  GtkButton       *month_button;
+  AdwButtonContent *month_content;
   GtkColumnView   *column_view;
   GtkStack        *stack;
 
   /* owned references */
   JdCaseListModel *model;
   JdCaseChecker   *checker;
+  GPtrArray       *agency_ids;    /* of agency_dropdown's items; NULL for "All agencies" */
+  char            *opened_month;  /* "YYYY-MM", or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (JdCaseList, jd_case_list, GTK_TYPE_WIDGET)
@@ -85,6 +91,20 @@ search_activate_cb (JdCaseList *self)
     }
 }
 
+static int
+compare_agency_names (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  JdEntity *x = *(JdEntity **) a;
+  JdEntity *y = *(JdEntity **) b;
+  const char *nx = jd_entity_get_string (x, "name");
+  const char *ny = jd_entity_get_string (y, "name");
+  int diff = g_utf8_collate (nx != NULL ? nx : "", ny != NULL ? ny : "");
+
+  return diff != 0 ? diff : g_strcmp0 (jd_entity_get_id (x), jd_entity_get_id (y));
+}
+
 static void
 type_selected_cb (JdCaseList *self)
 {
@@ -98,47 +118,138 @@ type_selected_cb (JdCaseList *self)
   update_stack (self);
 }
 
-/* The choices of findings_dropdown, in its order. */
-enum
+static void
+agency_selected_cb (JdCaseList *self)
 {
-  FINDINGS_ANY,
-  FINDINGS_ERRORS,
-  FINDINGS_OVERDUE,
-  FINDINGS_DUE_7,
-  FINDINGS_DUE_30,
-};
+  guint selected = gtk_drop_down_get_selected (self->agency_dropdown);
+
+  if (self->model == NULL)
+    return;
+  jd_case_list_model_set_agency_id (self->model, selected < self->agency_ids->len
+                                                   ? self->agency_ids->pdata[selected] : NULL);
+  update_stack (self);
+}
+
+/* The last day a case's deadline may fall on for @findings, into @buf; NULL for no limit. */
+static const char *
+findings_due_by (JdCaseList     *self,
+                 JdCaseFindings  findings,
+                 char            buf[16])
+{
+  const GDate *as_of = jd_case_checker_get_as_of (self->checker);
+  GDate due_by;
+
+  if (as_of == NULL || findings < JD_CASE_FINDINGS_OVERDUE)
+    return NULL;
+  due_by = *as_of;
+  if (findings == JD_CASE_FINDINGS_OVERDUE)
+    g_date_subtract_days (&due_by, 1);
+  else
+    g_date_add_days (&due_by, findings == JD_CASE_FINDINGS_DUE_7 ? 7 : 30);
+  return jd_rule_date_iso (&due_by, buf);
+}
 
 static void
 findings_selected_cb (JdCaseList *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->findings_dropdown);
-  const GDate *as_of;
-  GDate due_by;
-  char due_by_text[16];
-  const char *due = NULL;
+  JdCaseFindings selected = gtk_drop_down_get_selected (self->findings_dropdown);
+  char due_by[16];
 
   if (self->model == NULL)
     return;
 
-  as_of = jd_case_checker_get_as_of (self->checker);
-  if (as_of != NULL && selected >= FINDINGS_OVERDUE)
-    {
-      due_by = *as_of;
-      if (selected == FINDINGS_OVERDUE)
-        g_date_subtract_days (&due_by, 1);
-      else
-        g_date_add_days (&due_by, selected == FINDINGS_DUE_7 ? 7 : 30);
-      due = jd_rule_date_iso (&due_by, due_by_text);
-    }
-  jd_case_list_model_set_checks_filter (self->model, selected == FINDINGS_ERRORS, due);
+  jd_case_list_model_set_checks_filter (self->model, selected == JD_CASE_FINDINGS_ERRORS,
+                                        findings_due_by (self, selected, due_by));
   update_stack (self);
+}
+
+/* The agencies by name, keeping the one chosen (or all, when it is gone). */
+static void
+load_agencies (JdCaseList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *selected_id = NULL;
+  guint selected = 0;
+
+  if (self->model == NULL)
+    return;
+  agencies = jd_store_list_all (jd_case_list_model_get_store (self->model),
+                                JD_COLLECTION_AGENCIES, &error);
+  if (agencies == NULL)
+    {
+      g_warning ("Could not list the agencies: %s", error->message);
+      return;
+    }
+  g_ptr_array_sort_with_data (agencies, compare_agency_names, NULL);
+
+  if (gtk_drop_down_get_selected (self->agency_dropdown) < self->agency_ids->len)
+    selected_id = g_strdup (self->agency_ids->pdata[gtk_drop_down_get_selected (
+                                                      self->agency_dropdown)]);
+  g_ptr_array_set_size (self->agency_ids, 0);
+  g_ptr_array_add (self->agency_ids, NULL);
+  gtk_string_list_append (names, _("All agencies"));
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      const char *id = jd_entity_get_id (agencies->pdata[i]);
+      const char *name = jd_entity_get_string (agencies->pdata[i], "name");
+
+      if (g_strcmp0 (id, selected_id) == 0)
+        selected = self->agency_ids->len;
+      g_ptr_array_add (self->agency_ids, g_strdup (id));
+      gtk_string_list_append (names, name != NULL ? name : id);
+    }
+
+  g_signal_handlers_block_by_func (self->agency_dropdown, agency_selected_cb, self);
+  gtk_drop_down_set_model (self->agency_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->agency_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->agency_dropdown, agency_selected_cb, self);
+  agency_selected_cb (self);
+}
+
+static void
+update_month_button (JdCaseList *self)
+{
+  g_autofree char *month = NULL;
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->month_button), self->opened_month != NULL);
+  if (self->opened_month == NULL)
+    return;
+  month = jd_format_month (self->opened_month);
+  /* TRANSLATORS: the filter of the cases opened in a month, “Opened in Mar 2025” */
+  label = g_strdup_printf (_("Opened in %s"), month);
+  adw_button_content_set_label (self->month_content, label);
+}
+
+static void
+set_opened_month (JdCaseList *self,
+                  const char *month)
+{
+  char first[11], last[11];
+  gboolean valid = month != NULL && jd_store_month_range (month, first, last);
+
+  g_free (self->opened_month);
+  self->opened_month = valid ? g_strdup (month) : NULL;
+  update_month_button (self);
+}
+
+static void
+month_clicked_cb (JdCaseList *self)
+{
+  set_opened_month (self, NULL);
+  if (self->model != NULL)
+    jd_case_list_model_set_opened (self->model, NULL, NULL);
+  update_stack (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* The rules' results changed under a filter that reads them. */
 static void
 checks_updated_cb (JdCaseList *self)
 {
-  if (gtk_drop_down_get_selected (self->findings_dropdown) != FINDINGS_ANY)
+  if (gtk_drop_down_get_selected (self->findings_dropdown) != JD_CASE_FINDINGS_ANY)
     {
       jd_case_list_model_reload (self->model);
       update_stack (self);
@@ -325,6 +436,8 @@ jd_case_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_CASE_LIST);
   g_clear_object (&self->model);
   g_clear_object (&self->checker);
+  g_clear_pointer (&self->agency_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->opened_month, g_free);
 
   G_OBJECT_CLASS (jd_case_list_parent_class)->dispose (object);
 }
@@ -342,17 +455,23 @@ jd_case_list_class_init (JdCaseListClass *klass)
                                           1, JD_TYPE_CASE);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ADW_TYPE_BUTTON_CONTENT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-case-list.ui");
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, box);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, agency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, month_button);
+  gtk_widget_class_bind_template_child (widget_class, JdCaseList, month_content);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, findings_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, column_view);
   gtk_widget_class_bind_template_child (widget_class, JdCaseList, stack);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, agency_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, month_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -362,8 +481,19 @@ static void
 jd_case_list_init (JdCaseList *self)
 {
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) agencies = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Filled from the store once there is a model; typing a name finds it. */
+  self->agency_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->agency_ids, NULL);
+  gtk_string_list_append (agencies, _("All agencies"));
+  gtk_drop_down_set_model (self->agency_dropdown, G_LIST_MODEL (agencies));
+  gtk_drop_down_set_expression (self->agency_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_drop_down_set_enable_search (self->agency_dropdown, TRUE);
 
   gtk_string_list_append (types, _("All types"));
   for (guint i = 0; i < G_N_ELEMENTS (action_types); i++)
@@ -416,9 +546,12 @@ jd_case_list_set_model (JdCaseList      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "checks-updated", G_CALLBACK (checks_updated_cb), self,
                            G_CONNECT_SWAPPED);
-  /* The as-of date moves "overdue" and "due within". */
+  /* The as-of date moves "overdue" and "due within"; a reload may bring other agencies. */
   g_signal_connect_object (checker, "changed", G_CALLBACK (findings_selected_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (checker, "changed", G_CALLBACK (load_agencies), self,
+                           G_CONNECT_SWAPPED);
+  load_agencies (self);
   update_stack (self);
 }
 
@@ -455,6 +588,91 @@ jd_case_list_get_findings_dropdown (JdCaseList *self)
   g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
 
   return self->findings_dropdown;
+}
+
+GtkDropDown *
+jd_case_list_get_agency_dropdown (JdCaseList *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
+
+  return self->agency_dropdown;
+}
+
+GtkDropDown *
+jd_case_list_get_type_dropdown (JdCaseList *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
+
+  return self->type_dropdown;
+}
+
+const char *
+jd_case_list_get_opened_month (JdCaseList *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST (self), NULL);
+
+  return self->opened_month;
+}
+
+void
+jd_case_list_set_filters (JdCaseList     *self,
+                          const char     *agency_id,
+                          const char     *action_type,
+                          JdCaseFindings  findings,
+                          const char     *opened_month)
+{
+  JdCaseFilter filter = { 0 };
+  char due_by[16], first[11], last[11];
+  guint agency = 0, type = 0;
+
+  g_return_if_fail (JD_IS_CASE_LIST (self));
+  g_return_if_fail (findings <= JD_CASE_FINDINGS_DUE_30);
+  g_return_if_fail (self->model != NULL);
+
+  /* An agency not in the drop-down yet (written since it was filled) is looked for again. */
+  for (guint i = 1; agency_id != NULL && i < self->agency_ids->len; i++)
+    if (g_strcmp0 (self->agency_ids->pdata[i], agency_id) == 0)
+      agency = i;
+  if (agency_id != NULL && agency == 0)
+    {
+      load_agencies (self);
+      for (guint i = 1; i < self->agency_ids->len; i++)
+        if (g_strcmp0 (self->agency_ids->pdata[i], agency_id) == 0)
+          agency = i;
+    }
+  for (guint i = 0; action_type != NULL && i < G_N_ELEMENTS (action_types); i++)
+    if (g_strcmp0 (action_types[i], action_type) == 0)
+      type = i + 1;
+
+  /* The drop-downs show the filters without applying them one by one: the model counts once. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  g_signal_handlers_block_by_func (self->agency_dropdown, agency_selected_cb, self);
+  g_signal_handlers_block_by_func (self->type_dropdown, type_selected_cb, self);
+  g_signal_handlers_block_by_func (self->findings_dropdown, findings_selected_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->agency_dropdown, agency);
+  gtk_drop_down_set_selected (self->type_dropdown, type);
+  gtk_drop_down_set_selected (self->findings_dropdown, findings);
+  g_signal_handlers_unblock_by_func (self->findings_dropdown, findings_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->type_dropdown, type_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->agency_dropdown, agency_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  set_opened_month (self, opened_month);
+
+  jd_case_list_model_get_filter (self->model, &filter);
+  filter.query = NULL;
+  filter.agency_id = agency > 0 ? self->agency_ids->pdata[agency] : NULL;
+  filter.action_type = type > 0 ? action_types[type - 1] : NULL;
+  filter.with_errors = findings == JD_CASE_FINDINGS_ERRORS;
+  filter.due_by = findings_due_by (self, findings, due_by);
+  filter.opened_from = filter.opened_to = NULL;
+  if (self->opened_month != NULL && jd_store_month_range (self->opened_month, first, last))
+    {
+      filter.opened_from = first;
+      filter.opened_to = last;
+    }
+  jd_case_list_model_set_filter (self->model, &filter);
+  update_stack (self);
 }
 
 GtkSearchEntry *

@@ -1,6 +1,7 @@
 #include "jd-format.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "jd-rule-context.h"
@@ -17,6 +18,23 @@ jd_format_gdate (const GDate *date)
                                 g_date_get_day (date), 0, 0, 0);
   /* TRANSLATORS: a date as g_date_time_format() writes it; zh_CN: %Y年%-m月%-d日 */
   return g_date_time_format (time, _("%Y-%m-%d"));
+}
+
+char *
+jd_format_month (const char *month)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year, number;
+  char end;
+
+  if (month == NULL)
+    return g_strdup ("");
+  if (strlen (month) != 7 || sscanf (month, "%4d-%2d%c", &year, &number, &end) != 2
+      || year < 1 || number < 1 || number > 12)
+    return g_strdup (month);
+  time = g_date_time_new_local (year, number, 1, 0, 0, 0);
+  /* TRANSLATORS: a month as g_date_time_format() writes it; zh_CN: %Y年%-m月 */
+  return g_date_time_format (time, _("%b %Y"));
 }
 
 char *

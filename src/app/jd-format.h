@@ -14,6 +14,8 @@ const char *jd_format_case_opened_on  (JdCase          *kase);
 /* An ISO 8601 time as written where it was recorded; @time itself when it is not one. */
 char       *jd_format_time            (const char      *time);
 char       *jd_format_gdate           (const GDate     *date);
+/* "2025年3月" under zh_CN from "2025-03"; @month itself when it is not a month. */
+char       *jd_format_month           (const char      *month);
 const char *jd_format_status_icon     (const JdFinding *finding);
 /* "error", "warning", "success" or "dim-label": the style class for a finding. */
 const char *jd_format_status_class    (const JdFinding *finding);

@@ -8,6 +8,7 @@
 #include "jd-conflict-dialog.h"
 #include "jd-preferences-window.h"
 #include "jd-records-view.h"
+#include "jd-dashboard-view.h"
 #include "jd-roster-import.h"
 #include "jd-rosters-view.h"
 #include "jd-sample-store.h"
@@ -145,19 +146,19 @@ view_changed_cb (JdWindow *self)
     save_last_view (self);
 }
 
-void
+gboolean
 jd_window_show_view (JdWindow   *self,
                      const char *name)
 {
-  g_return_if_fail (JD_IS_WINDOW (self));
-  g_return_if_fail (name != NULL);
+  g_return_val_if_fail (JD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
   if (gtk_stack_get_child_by_name (self->view_stack, name) == NULL)
-    {
-      g_warning ("No view “%s” in the window", name);
-      return;
-    }
+    return FALSE;
   gtk_stack_set_visible_child_name (self->view_stack, name);
+  if (g_strcmp0 (name, "cases") == 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_view);
+  return TRUE;
 }
 
 void
@@ -666,6 +667,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_type_ensure (JD_TYPE_REVIEW_VIEW);
   g_type_ensure (JD_TYPE_RECORDS_VIEW);
   g_type_ensure (JD_TYPE_SUPERVISION_VIEW);
+  g_type_ensure (JD_TYPE_DASHBOARD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jiandu/app/ui/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, toast_overlay);
@@ -767,6 +769,8 @@ jd_window_new (GtkApplication *application,
   jd_review_view_set_window (self->review_view, self);
   jd_supervision_view_set_window (
     JD_SUPERVISION_VIEW (gtk_stack_get_child_by_name (self->view_stack, "supervision")), self);
+  jd_dashboard_view_set_window (
+    JD_DASHBOARD_VIEW (gtk_stack_get_child_by_name (self->view_stack, "dashboard")), self);
 
   show_main_view (self);
   restore_last_view (self);

@@ -30,8 +30,9 @@ JdReviewView  *jd_window_get_review_view (JdWindow       *self);
 /* "empty", "progress", "case" (a case's detail), or the name of the sidebar view shown
  * ("cases", …): what the window shows. */
 const char    *jd_window_get_view        (JdWindow       *self);
-/* Shows the sidebar view @name (a page name of the view stack in jd-window.ui). */
-void           jd_window_show_view       (JdWindow       *self,
+/* Shows the sidebar view @name (a page name of the view stack in jd-window.ui), the list of
+ * cases for "cases"; FALSE when the window has no such view. */
+gboolean       jd_window_show_view       (JdWindow       *self,
                                           const char     *name);
 /* A short message at the bottom of the window. */
 void           jd_window_toast           (JdWindow       *self,

@@ -23,6 +23,8 @@ static const Command commands[] = {
   { "restore", jd_cli_restore, N_("Replace the database with a checked backup") },
   { "audit", jd_cli_audit, N_("Verify the audit log (audit verify)") },
   { "bench-rules", jd_cli_bench_rules, N_("Measure the rules over sample cases") },
+  { "bench-dashboard", jd_cli_bench_dashboard,
+    N_("Measure the dashboard's counts over sample cases") },
   { "bench", jd_cli_bench, N_("Measure sample generation, search and listing speed") },
   { "law", jd_cli_law, N_("Print the articles of a regulation that a citation names") },
   { "redact", jd_cli_redact, N_("Mask personal data in text for publication (stdin to stdout)") },
@@ -40,7 +42,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Usage: jiandu-cli [--db PATH] COMMAND [OPTIONS…]"));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].usage));
+    fprintf (stream, "  %-15s %s\n", commands[i].name, _(commands[i].usage));
   fprintf (stream, "\n%s\n", _("Run “jiandu-cli COMMAND --help” for the options of a command."));
 }
 

@@ -44,6 +44,7 @@ int      jd_cli_validate       (JdCliContext  *ctx);
 int      jd_cli_backup         (JdCliContext  *ctx);
 int      jd_cli_restore        (JdCliContext  *ctx);
 int      jd_cli_bench_rules    (JdCliContext  *ctx);
+int      jd_cli_bench_dashboard (JdCliContext *ctx);
 int      jd_cli_deadlines      (JdCliContext  *ctx);
 int      jd_cli_law            (JdCliContext  *ctx);
 int      jd_cli_redact         (JdCliContext  *ctx);

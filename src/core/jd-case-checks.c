@@ -194,8 +194,10 @@ write_checks (JdStore  *store,
 
   stmt = jd_store_statement (store,
                              "INSERT OR REPLACE INTO case_checks"
-                             " (case_pk, case_modified, n_errors, n_warnings, next_due)"
-                             " SELECT pk, ?, ?, ?, ? FROM cases WHERE id = ?",
+                             " (case_pk, case_modified, n_errors, n_warnings, next_due,"
+                             "  agency_id)"
+                             " SELECT pk, ?, ?, ?, ?, agency_id FROM cases"
+                             " WHERE id = ? AND deleted = 0",
                              error);
   if (stmt == NULL)
     return FALSE;

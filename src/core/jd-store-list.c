@@ -12,6 +12,8 @@ enum
   PARAM_LIMIT,
   PARAM_OFFSET,
   PARAM_DUE_BY,
+  PARAM_OPENED_FROM,
+  PARAM_OPENED_TO,
   PARAM_FIRST_WORD,
 };
 
@@ -90,6 +92,10 @@ append_from_where (GString            *sql,
     g_string_append_printf (sql, " AND c.agency_id = ?%d", PARAM_AGENCY);
   if (filter->action_type != NULL)
     g_string_append_printf (sql, " AND c.action_type = ?%d", PARAM_TYPE);
+  if (filter->opened_from != NULL)
+    g_string_append_printf (sql, " AND c.opened_on >= ?%d", PARAM_OPENED_FROM);
+  if (filter->opened_to != NULL)
+    g_string_append_printf (sql, " AND c.opened_on <= ?%d", PARAM_OPENED_TO);
   for (guint i = 0; i < query->short_words->len; i++)
     g_string_append_printf (sql, " AND instr (s.text, ?%u) > 0", PARAM_FIRST_WORD + i);
 }
@@ -107,6 +113,10 @@ bind (sqlite3_stmt       *stmt,
     sqlite3_bind_text (stmt, PARAM_TYPE, filter->action_type, -1, SQLITE_TRANSIENT);
   if (filter->due_by != NULL)
     sqlite3_bind_text (stmt, PARAM_DUE_BY, filter->due_by, -1, SQLITE_TRANSIENT);
+  if (filter->opened_from != NULL)
+    sqlite3_bind_text (stmt, PARAM_OPENED_FROM, filter->opened_from, -1, SQLITE_TRANSIENT);
+  if (filter->opened_to != NULL)
+    sqlite3_bind_text (stmt, PARAM_OPENED_TO, filter->opened_to, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < query->short_words->len; i++)
     sqlite3_bind_text (stmt, PARAM_FIRST_WORD + i, query->short_words->pdata[i], -1,
                        SQLITE_TRANSIENT);

@@ -31,6 +31,10 @@ typedef struct
    * included. */
   gboolean    with_errors;
   const char *due_by;
+  /* Only cases opened (their earliest stage) on or after @opened_from and on or before
+   * @opened_to, each YYYY-MM-DD or NULL. */
+  const char *opened_from;
+  const char *opened_to;
 } JdCaseFilter;
 
 /* The number of cases @filter selects; -1 on error. */

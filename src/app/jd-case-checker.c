@@ -217,6 +217,9 @@ refresh_thread (GTask        *task,
   gint64 n;
 
   store = jd_store_open (data->path, JD_STORE_OPEN_NONE, &error);
+  /* It reads each case once: a small page cache, so that the window stays small beside it. */
+  if (store != NULL)
+    jd_store_set_cache_size (store, 4096);
   if (store != NULL)
     profile = jd_profile_load (data->profile_id, &error);
   if (profile != NULL)

@@ -692,3 +692,17 @@ jd_store_append_audit (JdStore     *self,
 
   return TRUE;
 }
+
+void
+jd_store_set_cache_size (JdStore *self,
+                         int      kib)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (JD_IS_STORE (self));
+  g_return_if_fail (kib > 0);
+
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+  if (!jd_store_exec (self, sql, NULL))
+    g_warning ("Could not set the page cache of %s", jd_store_get_path (self));
+}

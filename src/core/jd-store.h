@@ -72,6 +72,10 @@ JdStore    *jd_store_open                 (const char        *path,
                                            GError           **error);
 const char *jd_store_get_path             (JdStore           *self);
 int         jd_store_get_version          (JdStore           *self);
+/* The page cache of this connection, in KiB (64 MiB unless set): a connection that only
+ * streams rows, on a worker thread beside the window, needs little. */
+void        jd_store_set_cache_size       (JdStore           *self,
+                                           int                kib);
 void        jd_store_set_actor            (JdStore           *self,
                                            const char        *actor);
 const char *jd_store_get_actor            (JdStore           *self);

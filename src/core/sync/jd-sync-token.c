@@ -107,6 +107,7 @@ jd_sync_token_save (const char  *server,
   g_autofree char *key = g_strconcat (user, "@", server, NULL);
 
   g_return_val_if_fail (server != NULL && user != NULL && token != NULL, FALSE);
+  g_return_val_if_fail (in_file != NULL, FALSE);
 
   *in_file = FALSE;
   if (keyring_available () &&

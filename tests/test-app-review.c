@@ -213,7 +213,7 @@ finding_of (GPtrArray  *findings,
 static void
 test_review_queue_and_save (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.jiandu.Jiandu");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(JdStore) store = open_sample ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JdCase) chosen = NULL;
@@ -431,7 +431,7 @@ test_review_queue_and_save (void)
 static void
 test_review_overdue (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.jiandu.Jiandu");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(JdStore) store = open_sample ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JdEntity) kase = NULL;

@@ -123,7 +123,7 @@ open_district (const char *path)
 static GSettings *
 settings_as_of (const char *date)
 {
-  GSettings *settings = g_settings_new ("io.github.jiandu.Jiandu");
+  GSettings *settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "as-of-date", date);
   g_settings_set_string (settings, "last-view", "cases");

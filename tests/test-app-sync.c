@@ -637,7 +637,7 @@ test_sample_data_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(JdStore) sample = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
   g_autoptr(JdSyncManager) manager = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.jiandu.Jiandu");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *text = NULL;
   Wait wait = { NULL };

@@ -8,6 +8,9 @@
  * which costs one rules run per visible row. */
 #define MAX_CACHED 4096
 
+/* How long a refresh of every case waits when another program holds the database. */
+#define RETRY_SECONDS 5
+
 typedef struct
 {
   GPtrArray *findings;
@@ -31,6 +34,7 @@ struct _JdCaseChecker
   gint          refresh_done;   /* atomic: cases checked so far */
   gint          refresh_total;  /* atomic: cases to check */
   guint         refresh_poll_id;
+  guint         retry_id;      /* a refresh waiting for the database to be free */
 
   guint        n_checked;
 };
@@ -64,6 +68,7 @@ jd_case_checker_finalize (GObject *object)
     g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
   g_clear_handle_id (&self->refresh_poll_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_pointer (&self->profile_id, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->validator);
@@ -251,6 +256,16 @@ refresh_poll_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+retry_refresh_cb (gpointer user_data)
+{
+  JdCaseChecker *self = user_data;
+
+  self->retry_id = 0;
+  jd_case_checker_refresh_all (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 refresh_done_cb (GObject      *source,
                  GAsyncResult *result,
@@ -266,7 +281,15 @@ refresh_done_cb (GObject      *source,
     return;
   g_clear_object (&self->refresh_cancellable);
   g_clear_handle_id (&self->refresh_poll_id, g_source_remove);
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, JD_STORE_ERROR, JD_STORE_ERROR_LOCKED))
+    {
+      /* A long write (sample data, an import, a sync) holds the database: what was checked is
+       * kept, and the rest waits for the next try. */
+      g_debug ("Checking every case again later: %s", error->message);
+      if (self->retry_id == 0)
+        self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_refresh_cb, self);
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not check every case: %s", error->message);
   g_signal_emit (self, signals[CHECKS_UPDATED], 0);
 }
@@ -282,6 +305,7 @@ jd_case_checker_refresh_all (JdCaseChecker *self)
   if (self->refresh_cancellable != NULL)
     g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->validator == NULL)
     {
       g_autoptr(GError) error = NULL;

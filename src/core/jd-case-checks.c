@@ -119,8 +119,14 @@ next_stale (JdStore    *store,
             gint64     *last_pk,
             GError    **error)
 {
+  /* "+c.deleted" keeps the planner off the indexes led by the tombstone flag: through one of
+   * them every batch read all the live cases and sorted them, a million cases in 580 s; along
+   * the primary key from @after_pk the whole refresh reads each case once. */
   sqlite3_stmt *stmt = jd_store_statement (store,
-                                           "SELECT c.pk, c.id" STALE_WHERE
+                                           "SELECT c.pk, c.id"
+                                           " FROM cases AS c LEFT JOIN case_checks AS k"
+                                           " ON k.case_pk = c.pk"
+                                           " WHERE +c.deleted = 0 AND k.case_pk IS NULL"
                                            " AND c.pk > ? ORDER BY c.pk LIMIT ?",
                                            error);
   int rc;

@@ -118,6 +118,21 @@ test_filters (Fixture       *f,
     g_assert_cmpint (count (f->store, &period), ==, n_period);
   }
 
+  /* A search counts no further than asked; without a query the cap does not apply. */
+  {
+    JdCaseFilter broad = { "案", NULL, NULL, JD_CASE_SORT_OPENED_DESC };
+    gint64 every_hit = count (f->store, &broad);
+
+    g_assert_cmpint (every_hit, >, 50);
+    broad.max_hits = 50;
+    g_assert_cmpint (count (f->store, &broad), ==, 50);
+    broad.max_hits = (guint) every_hit + 10;
+    g_assert_cmpint (count (f->store, &broad), ==, every_hit);
+    none.max_hits = 50;
+    g_assert_cmpint (count (f->store, &none), ==, N_CASES);
+    none.max_hits = 0;
+  }
+
   /* Pages follow each other without overlap, in the unfiltered list's order. */
   first_page = list (f->store, &none, 0, 100);
   second_page = list (f->store, &none, 100, 100);

@@ -50,6 +50,7 @@ fill_filter (JdCaseListModel *self,
   filter->action_type = self->action_type;
   filter->sort = self->sort;
   filter->with_errors = self->with_errors;
+  filter->max_hits = JD_CASE_LIST_MAX_HITS;
   filter->due_by = self->due_by;
   filter->opened_from = self->opened_from;
   filter->opened_to = self->opened_to;
@@ -462,4 +463,12 @@ jd_case_list_model_get_n_pages_cached (JdCaseListModel *self)
   g_return_val_if_fail (JD_IS_CASE_LIST_MODEL (self), 0);
 
   return g_hash_table_size (self->pages);
+}
+
+gboolean
+jd_case_list_model_is_capped (JdCaseListModel *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST_MODEL (self), FALSE);
+
+  return self->query != NULL && *self->query != '\0' && self->n_items >= JD_CASE_LIST_MAX_HITS;
 }

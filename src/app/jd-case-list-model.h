@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * few pages last used. A new search, filter or sort replaces every item. */
 
 #define JD_CASE_LIST_PAGE_SIZE 100
+/* A search lists its newest 10,000 hits at most: past that, a narrower search is the way. */
+#define JD_CASE_LIST_MAX_HITS 10000
 
 #define JD_TYPE_CASE_LIST_MODEL (jd_case_list_model_get_type ())
 
@@ -45,6 +47,8 @@ void             jd_case_list_model_get_filter      (JdCaseListModel    *self,
 JdCaseSort       jd_case_list_model_get_sort        (JdCaseListModel *self);
 void             jd_case_list_model_set_sort        (JdCaseListModel *self,
                                                      JdCaseSort       sort);
+/* Whether a search found more hits than the list holds (JD_CASE_LIST_MAX_HITS). */
+gboolean         jd_case_list_model_is_capped       (JdCaseListModel *self);
 /* Counts again and forgets every page: after the store was written. */
 void             jd_case_list_model_reload          (JdCaseListModel *self);
 

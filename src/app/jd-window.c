@@ -92,8 +92,12 @@ update_title (JdWindow *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *count = NULL;
 
-  /* TRANSLATORS: the number of cases the list shows */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
+  if (jd_case_list_model_is_capped (self->model))
+    /* TRANSLATORS: a search with more hits than the list holds */
+    count = g_strdup_printf (_("The newest %u hits of more: narrow the search"), n);
+  else
+    /* TRANSLATORS: the number of cases the list shows */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
   if (jd_case_checker_is_refreshing (self->checker))
     {
       g_autofree char *subtitle = NULL;

@@ -141,12 +141,22 @@ jd_store_count_cases_filtered (JdStore             *self,
   if (query.none && has_query (filter))
     return 0;
 
-  append_from_where (sql, filter, &query);
+  if (filter->max_hits > 0 && has_query (filter))
+    {
+      /* The hits come in their list order, so the first max_hits are those the list shows. */
+      g_string_assign (sql, "SELECT count(*) FROM (SELECT 1");
+      append_from_where (sql, filter, &query);
+      g_string_append_printf (sql, " LIMIT ?%d)", PARAM_LIMIT);
+    }
+  else
+    append_from_where (sql, filter, &query);
   stmt = jd_store_statement (self, sql->str, error);
   if (stmt == NULL)
     return -1;
 
   bind (stmt, filter, &query);
+  if (filter->max_hits > 0 && has_query (filter))
+    sqlite3_bind_int64 (stmt, PARAM_LIMIT, filter->max_hits);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);

@@ -35,9 +35,12 @@ typedef struct
    * @opened_to, each YYYY-MM-DD or NULL. */
   const char *opened_from;
   const char *opened_to;
+  /* With a query, count no further than this (0: every hit). A search as broad as "京通" matches
+   * a whole district; counting a million hits takes a second that typing cannot wait for. */
+  guint       max_hits;
 } JdCaseFilter;
 
-/* The number of cases @filter selects; -1 on error. */
+/* The number of cases @filter selects, at most @filter->max_hits with a query; -1 on error. */
 gint64     jd_store_count_cases_filtered (JdStore             *self,
                                           const JdCaseFilter  *filter,
                                           GError             **error);

@@ -744,6 +744,10 @@ jd_window_new (GtkApplication *application,
 
   self = g_object_new (JD_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
+  /* The window reads a page of 100 cases at a time and the indexes that find them: 16 MiB of
+   * SQLite's pages hold what it uses again, where the default 64 MiB would fill with rows read
+   * once while scrolling. */
+  jd_store_set_cache_size (store, 16384);
   self->checker = jd_case_checker_new (store);
   configure_checker (self);
   self->model = jd_case_list_model_new (store);

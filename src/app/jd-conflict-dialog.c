@@ -71,7 +71,8 @@ collection_label (JdCollection collection)
     }
 }
 
-/* The members people edit most, by name; any other by its key in FORMAT.md. */
+/* The members people edit most, by name; any other by its key in FORMAT.md. In a context of
+ * their own: "Name" here is an agency's as well as a person's. */
 static const char *
 member_label (const char *member)
 {
@@ -80,31 +81,31 @@ member_label (const char *member)
     const char *member;
     const char *label;
   } labels[] = {
-    { "number", N_("Number") },
-    { "title", N_("Title") },
-    { "name", N_("Name") },
-    { "agency_id", N_("Agency") },
-    { "action_type", N_("Action type") },
-    { "procedure", N_("Procedure") },
-    { "parties", N_("Parties") },
-    { "officers", N_("Officers") },
-    { "stages", N_("Stages") },
-    { "documents", N_("Documents") },
-    { "evidence", N_("Evidence") },
-    { "facts", N_("Facts") },
-    { "legal_basis", N_("Legal basis") },
-    { "decision", N_("Decision") },
-    { "review", N_("Legal review") },
-    { "publication", N_("Publication") },
-    { "closed_on", N_("Closed on") },
-    { "archived_on", N_("Archived on") },
-    { "certificates", N_("Certificates") },
-    { "training", N_("Training") },
+    { "number", NC_("member of a row", "Number") },
+    { "title", NC_("member of a row", "Title") },
+    { "name", NC_("member of a row", "Name") },
+    { "agency_id", NC_("member of a row", "Agency") },
+    { "action_type", NC_("member of a row", "Action type") },
+    { "procedure", NC_("member of a row", "Procedure") },
+    { "parties", NC_("member of a row", "Parties") },
+    { "officers", NC_("member of a row", "Officers") },
+    { "stages", NC_("member of a row", "Stages") },
+    { "documents", NC_("member of a row", "Documents") },
+    { "evidence", NC_("member of a row", "Evidence") },
+    { "facts", NC_("member of a row", "Facts") },
+    { "legal_basis", NC_("member of a row", "Legal basis") },
+    { "decision", NC_("member of a row", "Decision") },
+    { "review", NC_("member of a row", "Legal review") },
+    { "publication", NC_("member of a row", "Publication") },
+    { "closed_on", NC_("member of a row", "Closed on") },
+    { "archived_on", NC_("member of a row", "Archived on") },
+    { "certificates", NC_("member of a row", "Certificates") },
+    { "training", NC_("member of a row", "Training") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_strcmp0 (labels[i].member, member) == 0)
-      return _(labels[i].label);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "member of a row", labels[i].label);
   return member;
 }
 

@@ -25,6 +25,23 @@ open_sample (void)
   return store;
 }
 
+/* Closes @window once the thread that checks every case for it has returned: a test program
+ * must not exit while one of its threads still works on the database. */
+static void
+close_window (JdWindow *window)
+{
+  g_autoptr(JdCaseChecker) checker = g_object_ref (jd_window_get_checker (window));
+  gint64 deadline = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+
+  jd_case_checker_cancel_refresh (checker);
+  while (jd_case_checker_is_refreshing (checker))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static char *
 case_id_at (JdStore            *store,
             const JdCaseFilter *filter,
@@ -317,7 +334,7 @@ test_window_cases (void)
     g_settings_reset (settings, "as-of-date");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
 }
 
 /* A click on a column header sorts the whole list in the store, both ways. */
@@ -355,7 +372,7 @@ test_window_sort (void)
     g_assert_cmpstr (jd_format_case_opened_on (first), <=, jd_format_case_opened_on (last));
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
 }
 
 static gboolean
@@ -430,7 +447,7 @@ test_window_findings_filter (void)
 
   gtk_drop_down_set_selected (dropdown, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
 }
 
 static gboolean
@@ -466,7 +483,7 @@ test_window_empty (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
                       jd_case_list_get_model (jd_window_get_case_list (window)))), ==, 300);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
   g_clear_object (&store);
   jd_test_rm_dir (dir);
 }
@@ -525,7 +542,7 @@ test_window_import (void)
                          "bad.json") != NULL);
   gtk_window_destroy (dialog);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
   g_clear_object (&store);
   jd_test_rm_dir (dir);
 }
@@ -567,7 +584,7 @@ test_window_identity (void)
 
   window = jd_window_new (NULL, store);
   g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, APP_DEVELOPMENT);
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
   g_clear_object (&store);
   jd_test_rm_dir (dir);
 }

@@ -332,6 +332,16 @@ jd_case_checker_refresh_all (JdCaseChecker *self)
     self->refresh_poll_id = g_timeout_add (250, refresh_poll_cb, self);
 }
 
+void
+jd_case_checker_cancel_refresh (JdCaseChecker *self)
+{
+  g_return_if_fail (JD_IS_CASE_CHECKER (self));
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->refresh_cancellable != NULL)
+    g_cancellable_cancel (self->refresh_cancellable);
+}
+
 gboolean
 jd_case_checker_is_refreshing (JdCaseChecker *self)
 {

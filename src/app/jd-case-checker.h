@@ -41,6 +41,9 @@ const GDate   *jd_case_checker_get_as_of      (JdCaseChecker  *self);
  * date, on a worker thread: emits "refresh-progress" while it runs and "checks-updated" when
  * done. A new call, or another configuration, replaces the one running. */
 void           jd_case_checker_refresh_all    (JdCaseChecker  *self);
+/* Stops the refresh running, between two batches; what it checked is kept. Still "refreshing"
+ * until its thread has returned (then "checks-updated"). */
+void           jd_case_checker_cancel_refresh (JdCaseChecker  *self);
 gboolean       jd_case_checker_is_refreshing  (JdCaseChecker  *self);
 /* From 0 to 1 while refreshing; 1 when not. */
 double         jd_case_checker_get_refresh_fraction (JdCaseChecker *self);

@@ -619,6 +619,9 @@ jd_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->sync_manager != NULL)
     jd_sync_manager_shutdown (self->sync_manager);
+  /* A closed window needs no findings: the next one goes on from what was kept. */
+  if (self->checker != NULL)
+    jd_case_checker_cancel_refresh (self->checker);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 

@@ -12,6 +12,7 @@
 #include "jd-sample-store.h"
 #include "jd-store-review.h"
 #include "jd-window.h"
+#include "jd-test-widgets.h"
 
 /* Writes PNGs of the main views, on sample data, for the README and the AppStream metainfo:
  *   meson compile -C build screenshots
@@ -48,32 +49,13 @@ settle (GtkWidget *widget)
   gtk_test_widget_wait_for_draw (widget);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Scrolls the case page so that its group @name is at the top. */
 static void
 scroll_to (JdCasePage *page,
            const char *name)
 {
-  GtkWidget *scrolled = find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
-  GtkWidget *group = find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, name);
+  GtkWidget *scrolled = jd_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  GtkWidget *group = jd_test_find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, name);
   graphene_point_t point;
 
   g_assert_nonnull (group);
@@ -361,7 +343,7 @@ main (int    argc,
   g_settings_set_string (jd_window_get_settings (window), "as-of-date", "2026-01-31");
   jd_window_show_view (window, "dashboard");
   {
-    JdDashboardView *dashboard = JD_DASHBOARD_VIEW (find_widget (GTK_WIDGET (window),
+    JdDashboardView *dashboard = JD_DASHBOARD_VIEW (jd_test_find_widget (GTK_WIDGET (window),
                                                                  JD_TYPE_DASHBOARD_VIEW, NULL));
 
     while (jd_case_checker_is_refreshing (jd_window_get_checker (window))
@@ -428,7 +410,7 @@ main (int    argc,
   /* Editing it, with a mistyped ID number. */
   jd_case_page_set_editing (page, TRUE);
   {
-    GtkWidget *row = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "party-0-number");
+    GtkWidget *row = jd_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "party-0-number");
 
     if (row != NULL)
       gtk_editable_set_text (GTK_EDITABLE (row), "110105194912310020");
@@ -448,7 +430,7 @@ main (int    argc,
    * acted without a valid certificate, with the officers' acts checked. */
   g_settings_set_string (jd_window_get_settings (window), "as-of-date", "2026-08-31");
   jd_window_show_view (window, "rosters");
-  rosters = JD_ROSTERS_VIEW (find_widget (GTK_WIDGET (window), JD_TYPE_ROSTERS_VIEW, NULL));
+  rosters = JD_ROSTERS_VIEW (jd_test_find_widget (GTK_WIDGET (window), JD_TYPE_ROSTERS_VIEW, NULL));
   settle (GTK_WIDGET (window));
   for (position = 0;; position++)
     {
@@ -495,7 +477,7 @@ main (int    argc,
   jd_window_show_view (window, "supervision");
   settle (GTK_WIDGET (window));
   {
-    JdSupervisionView *supervision = JD_SUPERVISION_VIEW (find_widget (GTK_WIDGET (window),
+    JdSupervisionView *supervision = JD_SUPERVISION_VIEW (jd_test_find_widget (GTK_WIDGET (window),
                                                                        JD_TYPE_SUPERVISION_VIEW,
                                                                        NULL));
     GtkListBox *cases = jd_supervision_view_get_list (supervision,

@@ -8,6 +8,7 @@
 #include "jd-store-stats.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
+#include "jd-test-widgets.h"
 
 /* The Dashboard view on a real sample database: its charts show what the store's counts say,
  * and each bar leads to the case list filtered to as many cases as the bar says. */
@@ -17,23 +18,6 @@
 
 static char *sample_dir;
 static char *sample_path;
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 spin_until (gboolean (*done) (gpointer),
@@ -89,7 +73,7 @@ set_up (Fixture       *f,
   f->window = jd_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  f->view = JD_DASHBOARD_VIEW (find_type (GTK_WIDGET (f->window), JD_TYPE_DASHBOARD_VIEW));
+  f->view = JD_DASHBOARD_VIEW (jd_test_find_widget (GTK_WIDGET (f->window), JD_TYPE_DASHBOARD_VIEW, NULL));
   g_assert_nonnull (f->view);
   g_assert_cmpstr (jd_window_get_view (f->window), ==, "dashboard");
 }
@@ -394,7 +378,7 @@ test_bars (Fixture       *f,
   chart = jd_dashboard_view_get_month_chart (f->view);
   press_enter (chart, jd_bar_chart_get_bar (chart, 11, 0));
   g_assert_cmpstr (jd_case_list_get_opened_month (list), ==, "2026-01");
-  month_button = gtk_widget_get_parent (find_type (GTK_WIDGET (list), ADW_TYPE_BUTTON_CONTENT));
+  month_button = gtk_widget_get_parent (jd_test_find_widget (GTK_WIDGET (list), ADW_TYPE_BUTTON_CONTENT, NULL));
   g_assert_true (GTK_IS_BUTTON (month_button));
   g_assert_true (gtk_widget_get_visible (month_button));
   g_signal_emit_by_name (month_button, "clicked");

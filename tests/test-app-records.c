@@ -7,6 +7,7 @@
 #include "jd-sample-store.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
+#include "jd-test-widgets.h"
 
 /* The case page's whole-process records (the timeline, "Add Record…", corrections) and its edit
  * mode, driven through real widgets on a small real sample database. */
@@ -107,40 +108,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->person_id_row);
   jd_test_rm_dir (fixture->dir);
   g_free (fixture->dir);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Rows (AdwPreferencesRow) under @widget titled @title. */
@@ -283,7 +250,7 @@ test_add_record (Fixture       *fixture,
   g_autofree char *future = g_date_time_format (tomorrow, "%Y-%m-%d %H:%M");
   const char *officer = json_array_get_string_element (jd_case_get_officers (fixture->kase), 0);
   gint64 outbox = jd_store_count_outbox (fixture->store, NULL);
-  GtkWidget *add = find_named (GTK_WIDGET (page), "add-record");
+  GtkWidget *add = jd_test_find_widget_named (GTK_WIDGET (page), "add-record");
   JdRecordDialog *dialog;
   GtkWidget *save;
   GtkWidget *officer_check;
@@ -302,7 +269,7 @@ test_add_record (Fixture       *fixture,
   type_into (dialog_child (dialog, "time_row"), future);
   type_into (dialog_child (dialog, "matter_row"), "现场检查记录（测试）");
   type_into (dialog_child (dialog, "place_row"), "某某街道 1 号");
-  officer_check = find_named (GTK_WIDGET (dialog), "officer-0");
+  officer_check = jd_test_find_widget_named (GTK_WIDGET (dialog), "officer-0");
   g_assert_nonnull (officer_check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (officer_check), TRUE);
 
@@ -323,7 +290,7 @@ test_add_record (Fixture       *fixture,
   for (guint i = 1;; i++)
     {
       g_autofree char *name = g_strdup_printf ("officer-%u", i);
-      GtkWidget *check = find_named (GTK_WIDGET (dialog), name);
+      GtkWidget *check = jd_test_find_widget_named (GTK_WIDGET (dialog), name);
 
       if (check == NULL)
         break;
@@ -378,9 +345,9 @@ test_add_record (Fixture       *fixture,
 
     jd_window_show_view (fixture->window, "records");
     g_assert_cmpstr (jd_window_get_view (fixture->window), ==, "records");
-    view = JD_RECORDS_VIEW (find_type (GTK_WIDGET (fixture->window), JD_TYPE_RECORDS_VIEW));
+    view = JD_RECORDS_VIEW (jd_test_find_widget (GTK_WIDGET (fixture->window), JD_TYPE_RECORDS_VIEW, NULL));
     g_assert_cmpuint (jd_records_view_get_n_rows (view), ==, 100);
-    list = find_type (GTK_WIDGET (view), GTK_TYPE_LIST_BOX);
+    list = jd_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, NULL);
     first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
                      "现场检查记录（测试）");
@@ -629,7 +596,7 @@ static JdCaseEditor *
 start_editing (Fixture *fixture)
 {
   JdCasePage *page = jd_window_get_case_page (fixture->window);
-  GtkWidget *edit = find_named (GTK_WIDGET (page), "edit-case");
+  GtkWidget *edit = jd_test_find_widget_named (GTK_WIDGET (page), "edit-case");
 
   g_assert_nonnull (edit);
   click (edit);
@@ -644,9 +611,9 @@ test_edit_invalid_id (Fixture       *fixture,
                       gconstpointer  data)
 {
   JdCaseEditor *editor = start_editing (fixture);
-  GtkWidget *row = find_named (GTK_WIDGET (editor), fixture->person_id_row);
-  GtkWidget *save = find_named (GTK_WIDGET (editor), "save-case");
-  GtkWidget *date = find_named (GTK_WIDGET (editor), "stage-0-date");
+  GtkWidget *row = jd_test_find_widget_named (GTK_WIDGET (editor), fixture->person_id_row);
+  GtkWidget *save = jd_test_find_widget_named (GTK_WIDGET (editor), "save-case");
+  GtkWidget *date = jd_test_find_widget_named (GTK_WIDGET (editor), "stage-0-date");
   char good[19] = "11010519491231002";
 
   g_assert_nonnull (row);
@@ -677,7 +644,7 @@ test_edit_invalid_id (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (save));
 
   /* Cancel leaves the case as it was. */
-  click (find_named (GTK_WIDGET (editor), "cancel-edit"));
+  click (jd_test_find_widget_named (GTK_WIDGET (editor), "cancel-edit"));
   g_assert_false (jd_case_page_get_editing (jd_window_get_case_page (fixture->window)));
   {
     g_autoptr(JdEntity) stored = jd_store_get (fixture->store, JD_COLLECTION_CASES,
@@ -724,11 +691,11 @@ test_edit_save (Fixture       *fixture,
   gint64 edits = outbox_edits (fixture, id);
   JsonObject *stage;
 
-  type_into (find_named (GTK_WIDGET (editor), "title"), "更正后的案件名称");
-  type_into (find_named (GTK_WIDGET (editor), "stage-0-date"), "2024-05-06");
-  type_into (find_named (GTK_WIDGET (editor), "decision-fine"), "1234.5");
+  type_into (jd_test_find_widget_named (GTK_WIDGET (editor), "title"), "更正后的案件名称");
+  type_into (jd_test_find_widget_named (GTK_WIDGET (editor), "stage-0-date"), "2024-05-06");
+  type_into (jd_test_find_widget_named (GTK_WIDGET (editor), "decision-fine"), "1234.5");
   g_assert_true (jd_case_editor_is_valid (editor));
-  click (find_named (GTK_WIDGET (editor), "save-case"));
+  click (jd_test_find_widget_named (GTK_WIDGET (editor), "save-case"));
   g_assert_false (jd_case_page_get_editing (page));
 
   stored = jd_store_get (fixture->store, JD_COLLECTION_CASES, id, NULL);

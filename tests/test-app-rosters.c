@@ -7,6 +7,7 @@
 #include "jd-sample-store.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
+#include "jd-test-widgets.h"
 
 /* The rosters view on real widgets: the agency tree of a sample district, the styles of
  * certificates on a district whose dates are known (tests/data/roster.json, as of 2025-06-15),
@@ -36,23 +37,6 @@ settle (GtkWidget *widget)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   gtk_test_widget_wait_for_draw (widget);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -100,7 +84,7 @@ show_rosters (JdWindow *window)
   gtk_window_present (GTK_WINDOW (window));
   jd_window_show_view (window, "rosters");
   g_assert_cmpstr (jd_window_get_view (window), ==, "rosters");
-  view = JD_ROSTERS_VIEW (find_type (GTK_WIDGET (window), JD_TYPE_ROSTERS_VIEW));
+  view = JD_ROSTERS_VIEW (jd_test_find_widget (GTK_WIDGET (window), JD_TYPE_ROSTERS_VIEW, NULL));
   g_assert_nonnull (view);
   spin_until (view_idle, view, 60);
   settle (GTK_WIDGET (window));

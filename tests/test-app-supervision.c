@@ -8,6 +8,7 @@
 #include "jd-supervision-view.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
+#include "jd-test-widgets.h"
 
 /* The supervision view on a small real sample district: a row per complaint, supervision case,
  * letter and evaluation; the 2-month clock of an open case; the follow-up deadlines of a letter;
@@ -39,28 +40,12 @@ settle (GtkWidget *widget)
     ;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static JdSupervisionView *
 view_of (JdWindow *window)
 {
-  JdSupervisionView *view = JD_SUPERVISION_VIEW (find_type (GTK_WIDGET (window),
-                                                            JD_TYPE_SUPERVISION_VIEW));
+  JdSupervisionView *view = JD_SUPERVISION_VIEW (jd_test_find_widget (GTK_WIDGET (window),
+                                                                      JD_TYPE_SUPERVISION_VIEW,
+                                                                      NULL));
 
   g_assert_nonnull (view);
   return view;

@@ -10,6 +10,7 @@
 #include "jd-sync-token.h"
 #include "jd-test-util.h"
 #include "jd-window.h"
+#include "jd-test-widgets.h"
 
 /* The sync part of the app against a real jiandu-server on 127.0.0.1: signing in through the
  * preferences, syncing from the sync button, a conflict resolved in the conflict dialog, and a
@@ -190,23 +191,6 @@ fixture_tear_down (Fixture       *f,
 /* Widgets */
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
@@ -227,7 +211,7 @@ static GtkWidget *
 named (GtkWidget  *root,
        const char *name)
 {
-  GtkWidget *widget = find_named (root, name);
+  GtkWidget *widget = jd_test_find_widget_named (root, name);
 
   g_assert_nonnull (widget);
   return widget;
@@ -617,7 +601,7 @@ test_server_gone (Fixture       *f,
   g_assert_nonnull (strstr (error, "cannot be reached"));
   /* The popover says what went wrong. */
   popover = sync_popover (f);
-  error_label = find_named (popover, "error_label");
+  error_label = jd_test_find_widget_named (popover, "error_label");
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_get_mapped (error_label));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==, error);

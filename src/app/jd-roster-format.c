@@ -61,6 +61,16 @@ jd_roster_current_certificate (JdOfficer *officer)
   return current;
 }
 
+const char *
+jd_roster_certificate_string (JdOfficer  *officer,
+                              const char *member)
+{
+  JsonObject *certificate = jd_roster_current_certificate (officer);
+
+  return certificate != NULL
+           ? json_object_get_string_member_with_default (certificate, member, NULL) : NULL;
+}
+
 JdCertLevel
 jd_roster_certificate_level (JdOfficer   *officer,
                              const GDate *as_of)

@@ -21,6 +21,9 @@ void         jd_roster_as_of                (GSettings   *settings,
                                              GDate       *out);
 /* The certificate of @officer that ends last, or NULL when it holds none. */
 JsonObject  *jd_roster_current_certificate  (JdOfficer   *officer);
+/* Member @member ("number", "valid_to" …) of that certificate, or NULL. */
+const char  *jd_roster_certificate_string   (JdOfficer   *officer,
+                                             const char  *member);
 JdCertLevel  jd_roster_certificate_level    (JdOfficer   *officer,
                                              const GDate *as_of);
 /* NULL, "warning" or "error". */

@@ -71,16 +71,6 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-static const char *
-certificate_string (JdOfficer  *officer,
-                    const char *member)
-{
-  JsonObject *certificate = jd_roster_current_certificate (officer);
-
-  return certificate != NULL
-           ? json_object_get_string_member_with_default (certificate, member, NULL) : NULL;
-}
-
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -117,19 +107,19 @@ bind_cb (GtkSignalListItemFactory *factory,
       text = jd_officer_get_name (officer);
       break;
     case COLUMN_CERTIFICATE:
-      text = certificate_string (officer, "number");
+      text = jd_roster_certificate_string (officer, "number");
       break;
     case COLUMN_AGENCY:
       text = g_object_get_data (G_OBJECT (officer), JD_ROSTER_PREVIEW_AGENCY);
       break;
     case COLUMN_VALID_FROM:
-      text = owned = jd_format_date (certificate_string (officer, "valid_from"));
+      text = owned = jd_format_date (jd_roster_certificate_string (officer, "valid_from"));
       break;
     case COLUMN_VALID_TO:
-      text = owned = jd_format_date (certificate_string (officer, "valid_to"));
+      text = owned = jd_format_date (jd_roster_certificate_string (officer, "valid_to"));
       break;
     case COLUMN_STATUS:
-      text = jd_roster_certificate_status_label (certificate_string (officer, "status"));
+      text = jd_roster_certificate_status_label (jd_roster_certificate_string (officer, "status"));
       break;
     case COLUMN_ROLE:
     default:

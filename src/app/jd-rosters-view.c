@@ -464,16 +464,6 @@ officer_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-static const char *
-certificate_string (JdOfficer  *officer,
-                    const char *member)
-{
-  JsonObject *certificate = jd_roster_current_certificate (officer);
-
-  return certificate != NULL
-           ? json_object_get_string_member_with_default (certificate, member, NULL) : NULL;
-}
-
 static char *
 training_text (JdRostersView *self,
                JdOfficer     *officer)
@@ -541,16 +531,16 @@ officer_bind_cb (GtkSignalListItemFactory *factory,
       text = jd_officer_get_name (officer);
       break;
     case COLUMN_CERTIFICATE:
-      text = certificate_string (officer, "number");
+      text = jd_roster_certificate_string (officer, "number");
       break;
     case COLUMN_ROLE:
       text = jd_roster_role_label (jd_officer_get_role (officer));
       break;
     case COLUMN_VALID_FROM:
-      text = owned = jd_format_date (certificate_string (officer, "valid_from"));
+      text = owned = jd_format_date (jd_roster_certificate_string (officer, "valid_from"));
       break;
     case COLUMN_VALID_TO:
-      text = owned = jd_format_date (certificate_string (officer, "valid_to"));
+      text = owned = jd_format_date (jd_roster_certificate_string (officer, "valid_to"));
       break;
     case COLUMN_STATUS:
       text = owned = jd_roster_status_text (officer, &self->as_of);

@@ -752,6 +752,56 @@ test_action_types (void)
   g_assert_cmpuint (reviews, <=, majors);
 }
 
+/* Cases come out in the order they were filed, spread evenly over the years the sample covers,
+ * so that an agency's numbers of a kind and year grow with the date, as in a real register. A
+ * case is listed by its first stage, which some kinds of case date a few weeks after the day
+ * they started: the order holds within a month. */
+static void
+test_filing_order (void)
+{
+  g_autoptr(Sample) sample = generate_district (3000, 77);
+  GDate latest, date;
+  char first[11] = "", last[11] = "";
+  guint n = 0, n_first_year = 0;
+
+  g_date_clear (&latest, 1);
+  g_date_clear (&date, 1);
+  for (guint i = 0; i < sample->objects->len; i++)
+    {
+      JsonObject *object = sample->objects->pdata[i];
+      const char *opened;
+
+      if (!g_str_equal (sample->collections->pdata[i], "cases"))
+        continue;
+
+      opened = get_string (json_array_get_object_element (get_array (object, "stages"), 0),
+                           "date");
+      {
+        int y, m, d;
+
+        g_assert_cmpint (sscanf (opened, "%d-%d-%d", &y, &m, &d), ==, 3);
+        g_date_set_dmy (&date, d, m, y);
+      }
+      if (g_date_valid (&latest))
+        g_assert_cmpint (g_date_days_between (&date, &latest), <=, 31);
+      if (!g_date_valid (&latest) || g_date_compare (&date, &latest) > 0)
+        latest = date;
+      if (first[0] == '\0')
+        g_strlcpy (first, opened, sizeof first);
+      if (strcmp (opened, last) > 0)
+        g_strlcpy (last, opened, sizeof last);
+      n++;
+      n_first_year += strncmp (opened, "2024", 4) == 0;
+    }
+
+  g_assert_cmpuint (n, ==, 3000);
+  /* From January 2024 to early 2026, about half the cases in 2024, none crowded at one end. */
+  g_assert_cmpstr (first, <, "2024-02-01");
+  g_assert_cmpstr (last, >, "2025-12-01");
+  g_assert_cmpuint (n_first_year, >, n * 2 / 5);
+  g_assert_cmpuint (n_first_year, <, n * 3 / 5);
+}
+
 /* Cases for an existing agency */
 
 static void
@@ -1073,6 +1123,7 @@ main (int   argc,
   g_test_add_func ("/sample/references", test_references);
   g_test_add_func ("/sample/small-district", test_small_district);
   g_test_add_func ("/sample/action-types", test_action_types);
+  g_test_add_func ("/sample/filing-order", test_filing_order);
   g_test_add_func ("/sample/agency-mode", test_agency_mode);
   g_test_add_func ("/sample/agency-mode-invented", test_agency_mode_invented);
   g_test_add_func ("/sample/empty-agency-id", test_empty_agency_id);

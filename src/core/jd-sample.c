@@ -3,6 +3,7 @@
 #include "jd-identity.h"
 #include "jd-uuid.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Known breach rates. Each rate is the share of the objects in the last column that breaks the
@@ -1453,6 +1454,10 @@ typedef struct
   Calendar               cal;
   /* The synthetic clock of the ids: time-ordered like the product's own, yet reproducible. */
   guint64                uuid_clock;
+  /* Where in the span of filing days the last case started, from 0 to 1, and how many cases are
+   * still to come: see next_start(). */
+  double                 last_start;
+  guint                  cases_left;
 } Gen;
 
 /* Sample ids are UUIDs version 7 on a clock that starts at 2024-01-01 and ticks once per id. */
@@ -3855,6 +3860,28 @@ typedef struct
   char  id[UUID_LENGTH + 1];
 } CasePlan;
 
+/* The day the next case starts, in [lo, hi]. Cases come out in the order they were filed, as an
+ * agency's register has them: the days are uniform as before, but drawn as ascending order
+ * statistics, each the least of the uniforms still to come. Besides being what a real district
+ * looks like (numbers that grow with the date), the store's date and number indexes then grow at
+ * their ends instead of being rewritten throughout at every commit. */
+static int
+next_start (Gen *gen,
+            int  lo,
+            int  hi)
+{
+  double left = MAX (gen->cases_left, 1);
+  double v = 1.0 - unit (gen->rand);  /* in (0, 1] */
+  int day;
+
+  gen->last_start = 1.0 - (1.0 - gen->last_start) * pow (v, 1.0 / left);
+  if (gen->cases_left > 0)
+    gen->cases_left--;
+
+  day = lo + (int) (gen->last_start * (hi - lo + 1));
+  return MIN (day, hi);
+}
+
 static void
 plan_case (Gen      *gen,
            CasePlan *plan)
@@ -3866,7 +3893,7 @@ plan_case (Gen      *gen,
   plan->agency = pick_weighted (rand, gen->agency_cumulative, gen->agencies->len);
   agency = agency_at (gen, plan->agency);
   plan->power = pick_weighted (rand, agency->power_cumulative, agency->n_powers);
-  plan->start = range (rand, 5, gen->cal.n_days - 1 - CASE_SPAN);
+  plan->start = next_start (gen, 5, gen->cal.n_days - 1 - CASE_SPAN);
   make_uuid (gen, plan->id);
 
   /* Numbers run per agency, kind and year of filing. */
@@ -4379,6 +4406,8 @@ static gboolean
 emit_cases (Gen     *gen,
             GError **error)
 {
+  gen->last_start = 0.0;
+  gen->cases_left = gen->options->n_cases;
   for (guint i = 0; i < gen->options->n_cases; i++)
     {
       CasePlan plan;

@@ -70,6 +70,10 @@ fill_version (const char *path,
   if (version >= 6)
     jd_test_raw_exec (db, "INSERT INTO case_checks (case_pk, case_modified, n_errors, n_warnings,"
                           " next_due) SELECT pk, modified, 1, 0, '2025-02-01' FROM cases");
+  /* Version 11 keeps the case's agency with its check. */
+  if (version >= 11)
+    jd_test_raw_exec (db, "UPDATE case_checks SET agency_id = "
+                          "(SELECT agency_id FROM cases WHERE pk = case_pk)");
 
   /* Two chained audit entries and an outbox entry, which version 4 must carry over. */
   {
@@ -117,6 +121,10 @@ test_upgrade_from_every_version (void)
       store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (jd_store_get_version (store), ==, jd_store_latest_version ());
+      /* Version 12 dropped the case indexes that no query used. */
+      g_assert_cmpint (raw_count (path, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                        "('cases_opened', 'cases_agency_opened', 'cases_decided')"),
+                       ==, 0);
       if (version >= 4)
         g_assert_cmpint (raw_count (path, "SELECT count(*) FROM outbox WHERE mutation_id = 'm1' "
                                           "AND sent_edits = 1 AND edits = 2"), ==, 1);

@@ -25,6 +25,7 @@ static const char * const migrations[] = {
   "/io/github/jiandu/core/sql/0009-plain-checks.sql",
   "/io/github/jiandu/core/sql/0010-case-checks-invalidate.sql",
   "/io/github/jiandu/core/sql/0011-dashboard.sql",
+  "/io/github/jiandu/core/sql/0012-drop-v1-case-indexes.sql",
 };
 
 static const char * const tables[JD_N_COLLECTIONS] = {

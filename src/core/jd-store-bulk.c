@@ -15,6 +15,17 @@
  * waits for the copy before it begins, so that the WAL stays a few batches long. */
 #define BULK_WAL_FRAMES 16384
 
+/* The search index keeps the words of the cases written in memory up to this size before it
+ * writes them out as a segment (1 MiB otherwise, a few hundred cases), and merges segments
+ * sixteen at a time instead of four: a million sample cases then cost a tenth less time. The
+ * settings live in the index's own table; jd_store_end_bulk() puts the usual ones back. */
+#define BULK_FTS_SQL                                                                               \
+  "INSERT INTO case_fts (case_fts, rank) VALUES ('hashsize', 67108864);"                           \
+  "INSERT INTO case_fts (case_fts, rank) VALUES ('automerge', 16)"
+#define USUAL_FTS_SQL                                                                              \
+  "INSERT INTO case_fts (case_fts, rank) VALUES ('hashsize', 1048576);"                            \
+  "INSERT INTO case_fts (case_fts, rank) VALUES ('automerge', 4)"
+
 struct _JdStoreCheckpointer
 {
   GThread *thread;
@@ -107,6 +118,7 @@ jd_store_begin_bulk (JdStore *self)
   cache = g_strdup_printf ("PRAGMA cache_size = -%d", BULK_CACHE_KIB);
   sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL);
   sqlite3_exec (self->db, cache, NULL, NULL, NULL);
+  sqlite3_exec (self->db, BULK_FTS_SQL, NULL, NULL, NULL);
 
   cp->thread = g_thread_new ("jd-checkpoint", checkpoint_thread, cp);
   self->checkpointer = cp;
@@ -121,6 +133,7 @@ jd_store_end_bulk (JdStore *self)
     return;
 
   g_clear_pointer (&self->checkpointer, checkpointer_free);
+  sqlite3_exec (self->db, USUAL_FTS_SQL, NULL, NULL, NULL);
   sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = 1000", NULL, NULL, NULL);
   sqlite3_exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (JD_STORE_CACHE_SIZE), NULL, NULL,
                 NULL);

@@ -204,3 +204,44 @@ jd_json_element_member_spans (const char *text,
 
   return NULL;
 }
+
+/* In a JSON object @text, the span of its member @member: FALSE when there is none or the text
+ * is not an object. A member named twice is found where it comes first. */
+gboolean
+jd_json_member_span (const char *text,
+                     gsize       length,
+                     const char *member,
+                     JdJsonSpan *span)
+{
+  Scan s = { text, text + length };
+  gboolean more = TRUE;
+
+  if (!expect (&s, '{'))
+    return FALSE;
+  skip_space (&s);
+  if (s.p < s.end && *s.p == '}')
+    return FALSE;
+
+  while (more)
+    {
+      gboolean is_member;
+      const char *start;
+
+      if (!member_name (&s, member, &is_member))
+        return FALSE;
+      skip_space (&s);
+      start = s.p;
+      if (!skip_value (&s))
+        return FALSE;
+      if (is_member)
+        {
+          span->offset = start - text;
+          span->length = s.p - start;
+          return TRUE;
+        }
+      if (!next (&s, '}', &more))
+        return FALSE;
+    }
+
+  return FALSE;
+}

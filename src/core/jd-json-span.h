@@ -11,9 +11,13 @@ typedef struct
   gsize length;
 } JdJsonSpan;
 
-GArray *jd_json_element_member_spans (const char *text,
-                                      gsize       length,
-                                      const char *array,
-                                      const char *member);
+GArray   *jd_json_element_member_spans (const char *text,
+                                       gsize       length,
+                                       const char *array,
+                                       const char *member);
+gboolean  jd_json_member_span          (const char *text,
+                                       gsize       length,
+                                       const char *member,
+                                       JdJsonSpan *span);
 
 G_END_DECLS

@@ -14,7 +14,22 @@ typedef enum
   FAULT_MALFORMED,
   FAULT_TRUNCATED,
   FAULT_SILENT,
+  /* A good first pull page that says more follow, then the fault: the client has already asked
+   * for the second page while it writes the first. */
+  FAULT_SECOND_500,
+  FAULT_SECOND_MALFORMED,
+  FAULT_SECOND_CURSOR_TWICE,
 } Fault;
+
+#define PULL_ROW(id, rev)                                                                          \
+  "{\"collection\": \"agencies\", \"id\": \"" id "\", \"rev\": " #rev ", \"deleted\": false, "         \
+  "\"modified\": \"2025-07-01T10:00:00+08:00\", \"fields\": {\"id\": \"" id "\", "                 \
+  "\"name\": \"城管执法局\", \"kind\": \"department\"}}"
+#define FIRST_PAGE "{\"changes\": [" PULL_ROW ("a1", 1) "], \"cursor\": 1, \"more\": true, " \
+                   "\"remaining\": 1}"
+/* Read ahead, the cursor is the first one named; parsed, the last. */
+#define CURSOR_TWICE_PAGE "{\"cursor\": 2, \"changes\": [" PULL_ROW ("a2", 2) "], " \
+                          "\"more\": false, \"remaining\": 0, \"cursor\": 7}"
 
 typedef struct
 {
@@ -64,12 +79,33 @@ run_cb (GThreadedSocketService *service,
   FaultServer *server = user_data;
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   const char *response = NULL;
+  g_autofree char *page = NULL;
+  Fault fault = server->fault;
 
   read_request (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
-  g_atomic_int_inc (&server->requests);
-
-  switch (server->fault)
+  if (g_atomic_int_add (&server->requests, 1) == 0 && fault >= FAULT_SECOND_500)
     {
+      page = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                              strlen (FIRST_PAGE), FIRST_PAGE);
+      fault = -1;
+    }
+  else if (fault == FAULT_SECOND_CURSOR_TWICE)
+    page = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                            strlen (CURSOR_TWICE_PAGE), CURSOR_TWICE_PAGE);
+  else if (fault == FAULT_SECOND_500)
+    fault = FAULT_500;
+  else if (fault == FAULT_SECOND_MALFORMED)
+    fault = FAULT_MALFORMED;
+  if (page != NULL)
+    fault = -1;
+
+  switch ((int) fault)
+    {
+    case -1:
+      response = page;
+      break;
     case FAULT_500:
       response = "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
                  "Content-Length: 60\r\nConnection: close\r\n\r\n"
@@ -140,6 +176,7 @@ typedef struct
   int         code;
   int         or_code;   /* a cut answer is a network error or, read as far as it goes, a
                           * protocol one: either is clear, neither loses anything */
+  gint64      kept;      /* the cursor of the pages written before the fault */
 } Case;
 
 static void
@@ -157,6 +194,7 @@ test_fault (gconstpointer data)
   g_auto(JdSyncStatus) after = { 0 };
   JdSyncResult stats = { 0 };
   FaultServer server = { 0 };
+  gint64 n_agencies;
 
   g_assert_no_error (error);
   if (c->pending)
@@ -174,6 +212,7 @@ test_fault (gconstpointer data)
   jd_store_sync_get_status (store, &before, &error);
   g_assert_no_error (error);
   g_assert_cmpint (before.pending > 0, ==, c->pending);
+  n_agencies = jd_store_count (store, JD_COLLECTION_AGENCIES, NULL);
 
   client = jd_sync_client_new (url);
   jd_sync_client_set_token (client, "not-a-real-token");
@@ -193,7 +232,15 @@ test_fault (gconstpointer data)
   jd_store_sync_get_status (store, &after, &error);
   g_assert_no_error (error);
   g_assert_cmpint (after.pending, ==, before.pending);
-  g_assert_cmpint (after.cursor, ==, before.cursor);
+  g_assert_cmpint (after.cursor, ==, before.cursor + c->kept);
+  /* A page written before the fault is whole; the one at fault left nothing. */
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_AGENCIES, NULL), ==,
+                   n_agencies + (c->kept > 0 ? 1 : 0));
+  {
+    g_autoptr(JdEntity) second = jd_store_get (store, JD_COLLECTION_AGENCIES, "a2", NULL);
+
+    g_assert_null (second);
+  }
   g_assert_cmpint (after.conflicts, ==, 0);
   g_assert_cmpint (after.rejected, ==, 0);
   {
@@ -227,8 +274,12 @@ main (int    argc,
     { FAULT_500, FALSE, JD_SYNC_ERROR_SERVER, JD_SYNC_ERROR_SERVER },
     { FAULT_MALFORMED, FALSE, JD_SYNC_ERROR_PROTOCOL, JD_SYNC_ERROR_PROTOCOL },
     { FAULT_TRUNCATED, FALSE, JD_SYNC_ERROR_NETWORK, JD_SYNC_ERROR_PROTOCOL },
+    { FAULT_SECOND_500, FALSE, JD_SYNC_ERROR_SERVER, JD_SYNC_ERROR_SERVER, 1 },
+    { FAULT_SECOND_MALFORMED, FALSE, JD_SYNC_ERROR_PROTOCOL, JD_SYNC_ERROR_PROTOCOL, 1 },
+    { FAULT_SECOND_CURSOR_TWICE, FALSE, JD_SYNC_ERROR_PROTOCOL, JD_SYNC_ERROR_PROTOCOL, 1 },
   };
-  const char *names[] = { "500", "malformed", "truncated", "silent" };
+  const char *names[] = { "500", "malformed", "truncated", "silent", "second-page-500",
+                          "second-page-malformed", "second-page-cursor-twice" };
 
   /* A server that never answers is given up on after a second. */
   g_setenv ("JIANDU_SYNC_TIMEOUT", "1", TRUE);

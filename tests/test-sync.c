@@ -646,6 +646,9 @@ test_pull_interrupted (Fixture *f, gconstpointer data)
   }
   launcher = client_launcher (f, "d", NULL, G_SUBPROCESS_FLAGS_STDERR_PIPE |
                                             G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  /* Pages of 500: the client asks for the next page and parses it while it writes one, so that
+   * with pages of the usual size all 10,000 could have arrived before the cut. */
+  g_subprocess_launcher_setenv (launcher, "JIANDU_SYNC_PAGE", "500", TRUE);
   sync = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("JIANDU_CLI"), "--db", db,
                                       "sync", NULL);
   g_assert_no_error (error);

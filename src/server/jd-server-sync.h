@@ -18,7 +18,7 @@ typedef enum
 } JdServerSyncError;
 
 #define JD_SERVER_SYNC_MAX_MUTATIONS 500
-#define JD_SERVER_SYNC_MAX_LIMIT     1000
+#define JD_SERVER_SYNC_MAX_LIMIT     5000
 #define JD_SERVER_SYNC_LIMIT         500
 
 GQuark  jd_server_sync_error_quark (void);

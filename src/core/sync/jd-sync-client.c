@@ -4,12 +4,19 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+
+#include "jd-json-span.h"
 #include <stdlib.h>
 #include <string.h>
 
 #define PROTOCOL_VERSION "1"
 #define PUSH_BATCH 500
-#define PULL_PAGE 1000
+/* Rows asked for per pull page: a page is one transaction, and bigger ones cost the search index
+ * fewer segments (100,000 cases pulled in 14.0 s with 5,000, 14.6 s with 2,000, 16.0 s with
+ * 1,000). JIANDU_SYNC_PAGE sets a smaller page, for tests that cut a pull short. */
+#define PULL_PAGE 5000
+/* Rows still to pull from which the pull writes in bulk mode. */
+#define BULK_PULL_ROWS 20000
 
 G_DEFINE_QUARK (jd-sync-error-quark, jd_sync_error)
 
@@ -532,6 +539,26 @@ jd_sync_client_logout_finish (JdSyncClient  *self,
 
 /* The sync run: push, pull, data files (docs/sync-protocol.md, "Sync, as the client runs it"). */
 
+/* A page of a pull: see pull_cb(). */
+typedef struct
+{
+  GBytes     *body;
+  gboolean    peeked;   /* cursor and more were read ahead from the text */
+  gint64      cursor;
+  gboolean    more;
+  JsonObject *answer;   /* the parsed body */
+  JsonObject *spent;    /* the tree of a page written before, for the worker to free */
+} PullPage;
+
+static void
+pull_page_free (PullPage *page)
+{
+  g_bytes_unref (page->body);
+  g_clear_pointer (&page->answer, json_object_unref);
+  g_clear_pointer (&page->spent, json_object_unref);
+  g_free (page);
+}
+
 typedef struct
 {
   JdStore      *store;
@@ -542,20 +569,32 @@ typedef struct
   gint64        done;
   gint64        total;
   guint         batches_left;
+  gboolean      bulk;         /* a long pull writes in jd_store_begin_bulk() mode */
+  /* The pull pipeline: see pull_cb() */
+  GQueue        pages;        /* PullPage received and not parsed yet, oldest first */
+  JsonObject   *spent;        /* the parsed tree of the page written last */
+  gboolean      fetching;     /* a page is being asked for */
+  gboolean      parsing;      /* a page is being parsed */
+  gboolean      ended;        /* the pull failed: what is under way is dropped */
 } SyncRun;
 
 static void
 sync_run_free (SyncRun *run)
 {
+  if (run->bulk)
+    jd_store_end_bulk (run->store);
   g_clear_object (&run->store);
   g_clear_pointer (&run->batch, json_array_unref);
   g_clear_pointer (&run->files, g_ptr_array_unref);
+  g_queue_clear_full (&run->pages, (GDestroyNotify) pull_page_free);
+  g_clear_pointer (&run->spent, json_object_unref);
   g_free (run->file);
   g_free (run);
 }
 
 static void push_next (GTask *task);
 static void pull_next (GTask *task);
+static void pull_fetch (GTask *task, gint64 cursor);
 static void data_list (GTask *task);
 
 static void
@@ -691,6 +730,57 @@ push_next (GTask *task)
   request_async (self, "POST", "push", node, g_task_get_cancellable (task), push_cb, task);
 }
 
+/* The pull is a pipeline: while this thread writes page N into the store, a worker parses page
+ * N+1 and the server makes page N+2. The cursor of a page is read from its text as it arrives,
+ * so that the next request need not wait for the parse, which then confirms it. The parsed tree
+ * of a written page is freed by the worker too, before it parses the next. */
+
+/* Reads "cursor" and "more" from the text of a page, without parsing the rows. */
+static gboolean
+peek_page (PullPage *page)
+{
+  gsize length;
+  const char *text = g_bytes_get_data (page->body, &length);
+  JdJsonSpan cursor, more;
+  g_autofree char *number = NULL;
+  guint64 value;
+
+  if (text == NULL || !jd_json_member_span (text, length, "cursor", &cursor) ||
+      !jd_json_member_span (text, length, "more", &more))
+    return FALSE;
+
+  number = g_strndup (text + cursor.offset, cursor.length);
+  if (!g_ascii_string_to_unsigned (number, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+  page->cursor = (gint64) value;
+
+  if (more.length == 4 && memcmp (text + more.offset, "true", 4) == 0)
+    page->more = TRUE;
+  else if (more.length == 5 && memcmp (text + more.offset, "false", 5) == 0)
+    page->more = FALSE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+pull_fail (GTask  *task,
+           GError *error)
+{
+  SyncRun *run = g_task_get_task_data (task);
+
+  if (run->ended)
+    {
+      g_error_free (error);
+      return;
+    }
+  run->ended = TRUE;
+  g_task_return_error (task, error);
+}
+
+static void parse_next (GTask *task);
+
 static void
 pull_cb (GObject      *source,
          GAsyncResult *result,
@@ -698,59 +788,184 @@ pull_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SyncRun *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = request_finish (result, &error);
-  g_autoptr(JsonObject) answer = NULL;
+  GError *error = NULL;
+  GBytes *body = request_finish (result, &error);
+  PullPage *page;
+
+  run->fetching = FALSE;
+  if (body == NULL)
+    {
+      pull_fail (task, error);
+      return;
+    }
+  if (run->ended)
+    {
+      g_bytes_unref (body);
+      return;
+    }
+
+  page = g_new0 (PullPage, 1);
+  page->body = body;
+  page->peeked = peek_page (page);
+  if (page->peeked && page->more)
+    pull_fetch (task, page->cursor);
+  g_queue_push_tail (&run->pages, page);
+  parse_next (task);
+}
+
+static void
+parse_thread (GTask        *parse,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  PullPage *page = data;
+  GError *error = NULL;
+
+  g_clear_pointer (&page->spent, json_object_unref);
+  page->answer = parse_object (page->body, &error);
+  if (page->answer == NULL)
+    g_task_return_error (parse, error);
+  else
+    g_task_return_boolean (parse, TRUE);
+}
+
+static void
+parsed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SyncRun *run = g_task_get_task_data (task);
+  PullPage *page = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
   JsonArray *changes;
+  gint64 cursor;
+  gboolean more;
 
-  if (body == NULL || (answer = parse_object (body, &error)) == NULL)
+  run->parsing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      pull_fail (task, error);
+      return;
+    }
+  if (run->ended)
+    return;
+  if (g_task_return_error_if_cancelled (task))
+    {
+      run->ended = TRUE;
       return;
     }
 
-  changes = json_object_get_array_member (answer, "changes");
-  if (changes == NULL || !json_object_has_member (answer, "cursor"))
+  changes = json_object_get_array_member (page->answer, "changes");
+  if (changes == NULL || !json_object_has_member (page->answer, "cursor"))
     {
-      g_task_return_new_error (task, JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
-                               _("The server's pull answer has no changes or cursor."));
+      pull_fail (task, g_error_new (JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
+                                    _("The server's pull answer has no changes or cursor.")));
       return;
     }
-
-  if (!jd_store_sync_apply_pull (run->store, changes, body,
-                                 json_object_get_int_member (answer, "cursor"),
-                                 &run->result.pull, &error))
+  cursor = json_object_get_int_member (page->answer, "cursor");
+  more = json_object_get_boolean_member_with_default (page->answer, "more", FALSE);
+  if (more && json_array_get_length (changes) == 0)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      pull_fail (task, g_error_new (JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
+                                    _("The server says more rows remain but sent none.")));
+      return;
+    }
+  /* What was read ahead must be what the parser read. */
+  if (page->peeked && (cursor != page->cursor || more != page->more))
+    {
+      pull_fail (task, g_error_new (JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
+                                    _("The server's pull answer gives its cursor or “more” "
+                                      "twice, with different values.")));
+      return;
+    }
+  if (!page->peeked && more)
+    pull_fetch (task, cursor);
+  /* The worker parses the next page while this one is written. */
+  parse_next (task);
+
+  if (!jd_store_sync_apply_pull (run->store, changes, page->body, cursor, &run->result.pull,
+                                 &error))
+    {
+      pull_fail (task, error);
       return;
     }
 
   run->done += json_array_get_length (changes);
-  run->total = run->done + json_object_get_int_member_with_default (answer, "remaining", 0);
+  run->total = run->done + json_object_get_int_member_with_default (page->answer, "remaining", 0);
   progress (task);
 
-  if (json_object_get_boolean_member_with_default (answer, "more", FALSE))
+  /* A first pull of a district is hundreds of pages: written as the sample is. */
+  if (!run->bulk && run->total - run->done >= BULK_PULL_ROWS)
     {
-      if (json_array_get_length (changes) == 0)
-        {
-          g_task_return_new_error (task, JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
-                                   _("The server says more rows remain but sent none."));
-          return;
-        }
-      pull_next (g_steal_pointer (&task));
+      jd_store_begin_bulk (run->store);
+      run->bulk = TRUE;
     }
-  else
-    data_list (g_steal_pointer (&task));
+
+  if (!more)
+    {
+      /* The last page: nothing was asked for after it, nothing waits. */
+      g_assert (!run->fetching && g_queue_is_empty (&run->pages));
+      data_list (g_steal_pointer (&task));
+      return;
+    }
+
+  if (run->spent == NULL)
+    run->spent = g_steal_pointer (&page->answer);
+  parse_next (task);
+}
+
+/* Parses the oldest page received, one at a time, so that pages are written in order. */
+static void
+parse_next (GTask *task)
+{
+  SyncRun *run = g_task_get_task_data (task);
+  g_autoptr(GTask) parse = NULL;
+  PullPage *page;
+
+  if (run->parsing || run->ended || g_queue_is_empty (&run->pages))
+    return;
+
+  page = g_queue_pop_head (&run->pages);
+  page->spent = g_steal_pointer (&run->spent);
+  run->parsing = TRUE;
+  parse = g_task_new (NULL, g_task_get_cancellable (task), parsed_cb, g_object_ref (task));
+  g_task_set_source_tag (parse, parse_next);
+  g_task_set_task_data (parse, page, (GDestroyNotify) pull_page_free);
+  g_task_run_in_thread (parse, parse_thread);
+}
+
+static int
+pull_page (void)
+{
+  const char *env = g_getenv ("JIANDU_SYNC_PAGE");
+  int page = env != NULL ? atoi (env) : 0;
+
+  return page > 0 && page < PULL_PAGE ? page : PULL_PAGE;
 }
 
 static void
-pull_next (GTask *task)
+pull_fetch (GTask  *task,
+            gint64  cursor)
 {
   JdSyncClient *self = g_task_get_source_object (task);
   SyncRun *run = g_task_get_task_data (task);
+  g_autofree char *path = NULL;
+
+  run->fetching = TRUE;
+  path = g_strdup_printf ("pull?cursor=%" G_GINT64_FORMAT "&limit=%d", cursor, pull_page ());
+  request_async (self, "GET", path, NULL, g_task_get_cancellable (task), pull_cb,
+                 g_object_ref (task));
+}
+
+/* Takes @task. */
+static void
+pull_next (GTask *task)
+{
+  SyncRun *run = g_task_get_task_data (task);
   g_auto(JdSyncStatus) status = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -765,8 +980,8 @@ pull_next (GTask *task)
       return;
     }
 
-  path = g_strdup_printf ("pull?cursor=%" G_GINT64_FORMAT "&limit=%d", status.cursor, PULL_PAGE);
-  request_async (self, "GET", path, NULL, g_task_get_cancellable (task), pull_cb, task);
+  pull_fetch (task, status.cursor);
+  g_object_unref (task);
 }
 
 static gboolean

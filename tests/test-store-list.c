@@ -417,6 +417,48 @@ test_search (Fixture       *f,
   g_assert_cmpint (hits->len, ==, count (f->store, &short_penalties));
   for (guint i = 0; i < hits->len; i++)
     g_assert_cmpstr (jd_case_get_action_type (hits->pdata[i]), ==, "penalty");
+
+  /* A capped count of words alone reads the search index without the cases: the same hits as
+   * the list, up to the cap, and a tombstoned case is no longer among them. Trigram and short
+   * words together, a short word, one character, and trigram words (the case of @number goes
+   * last, deleted). */
+  {
+    const char *title = jd_case_get_title (everything->pdata[20]);
+    g_autofree char *three = g_utf8_substring (title, 0, 3);
+    g_autofree char *two = g_utf8_substring (title, 3, 5);
+    g_autofree char *both = g_strconcat (three, " ", two, NULL);
+    const char * const queries[] = { both, "违法", "某", number };
+
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        JdCaseFilter words = { queries[q], NULL, NULL, JD_CASE_SORT_OPENED_DESC };
+        g_autoptr(GError) error = NULL;
+        JdEntity *victim;
+        gint64 before;
+
+        g_test_message ("capped count of query %u", q);
+        words.max_hits = N_CASES;
+        before = count (f->store, &words);
+        g_assert_cmpint (before, >, 0);
+        g_clear_pointer (&hits, g_ptr_array_unref);
+        hits = list (f->store, &words, 0, N_CASES);
+        g_assert_cmpint (before, ==, hits->len);
+
+        words.max_hits = 1;
+        g_assert_cmpint (count (f->store, &words), ==, 1);
+        words.max_hits = N_CASES;
+
+        /* Any hit but the case of @number, until its own turn. */
+        victim = hits->pdata[0];
+        for (guint i = 0; i < hits->len && victim == hits->pdata[0]; i++)
+          if (g_strcmp0 (jd_entity_get_id (hits->pdata[i]),
+                         jd_entity_get_id (everything->pdata[10])) != 0)
+            victim = hits->pdata[i];
+        jd_store_delete (f->store, JD_COLLECTION_CASES, jd_entity_get_id (victim), &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (count (f->store, &words), ==, before - 1);
+      }
+  }
 }
 
 static gboolean

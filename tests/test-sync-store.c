@@ -744,6 +744,100 @@ test_pull_page_text (Fixture *f, gconstpointer data)
                    ==, 3);
 }
 
+/* A pulled row as the server sends it: @fields is the object's JSON, NULL for a tombstone. */
+static char *
+pulled_row (const char *collection,
+            const char *id,
+            gint64      rev,
+            const char *fields)
+{
+  return g_strdup_printf ("{\"collection\": \"%s\", \"id\": \"%s\", \"rev\": %" G_GINT64_FORMAT
+                          ", \"deleted\": %s, \"modified\": \"2025-07-01T10:00:00+08:00\", "
+                          "\"fields\": %s}",
+                          collection, id, rev, fields != NULL ? "false" : "true",
+                          fields != NULL ? fields : "null");
+}
+
+static void
+apply_rows (Fixture    *f,
+            gint64      cursor,
+            char      **rows)
+{
+  g_autofree char *joined = g_strjoinv (", ", rows);
+  g_autofree char *json = g_strconcat ("[", joined, "]", NULL);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  apply_pull (f->store, json_node_dup_array (node), cursor);
+  jd_test_assert_search_texts (f->path);
+}
+
+static void
+assert_found (Fixture    *f,
+              const char *query,
+              guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = jd_store_search_cases (f->store, query, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, n);
+}
+
+#define CASE(id, title) \
+  "{\"id\": \"" id "\", \"agency_id\": \"a1\", \"title\": \"" title "\", " \
+  "\"number\": \"京兴罚〔2025〕" id "号\", \"parties\": [{\"kind\": \"person\", \"name\": \"王某\"}]}"
+#define RECORD(id, case_id, matter) \
+  "{\"id\": \"" id "\", \"case_id\": \"" case_id "\", \"matter\": " matter "}"
+
+/* The cases of a pulled page are indexed from the page's fields when the page brought a case
+ * with all of its records, and from the database otherwise: a record that came a page before
+ * its case, a record added to a case pulled before, a matter that is not text, a case changed or
+ * tombstoned. Either way the search text is the view's. */
+static void
+test_pulled_search_texts (Fixture *f, gconstpointer data)
+{
+  char *page1[] = {
+    pulled_row ("records", "r51", 1, RECORD ("r51", "c5", "\"先到的询问笔录\"")),
+    pulled_row ("cases", "c6", 2, CASE ("c6", "张某无照经营案")),
+    pulled_row ("records", "r61", 3, RECORD ("r61", "c6", "\"现场检查摊位\"")),
+    pulled_row ("records", "r62", 4, RECORD ("r62", "c6", "\"送达责令改正通知书\"")),
+    pulled_row ("cases", "c7", 5, CASE ("c7", "李某占道经营案")),
+    pulled_row ("records", "r71", 6, RECORD ("r71", "c7", "{\"text\": \"不是文字的事项\"}")),
+    NULL,
+  };
+  char *page2[] = {
+    pulled_row ("cases", "c5", 7, CASE ("c5", "赵某违法建设案")),
+    pulled_row ("records", "r63", 8, RECORD ("r63", "c6", "\"听取陈述申辩\"")),
+    pulled_row ("cases", "c8", 9, CASE ("c8", "钱某超范围经营案")),
+    pulled_row ("records", "r81", 10, RECORD ("r81", "c8", "\"调取营业执照\"")),
+    NULL,
+  };
+  char *page3[] = {
+    pulled_row ("cases", "c6", 11, CASE ("c6", "张某无照经营烧烤案")),
+    pulled_row ("cases", "c8", 12, NULL),
+    NULL,
+  };
+
+  apply_rows (f, 6, page1);
+  assert_found (f, "送达责令改正", 1);
+  assert_found (f, "先到的询问", 0);   /* its case has not come */
+  apply_rows (f, 10, page2);
+  assert_found (f, "先到的询问", 1);
+  assert_found (f, "听取陈述申辩", 1);
+  assert_found (f, "调取营业执照", 1);
+  apply_rows (f, 12, page3);
+  assert_found (f, "无照经营烧烤", 1);
+  assert_found (f, "调取营业执照", 0);
+
+  for (guint i = 0; page1[i] != NULL; i++)
+    g_free (page1[i]);
+  for (guint i = 0; page2[i] != NULL; i++)
+    g_free (page2[i]);
+  for (guint i = 0; page3[i] != NULL; i++)
+    g_free (page3[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -752,6 +846,7 @@ main (int argc, char **argv)
 #define ADD(name, func) \
   g_test_add ("/sync-store/" name, Fixture, NULL, set_up, func, jd_test_store_tear_down)
   ADD ("first-push", test_first_push);
+  ADD ("pulled-search-texts", test_pulled_search_texts);
   ADD ("batch-shape", test_batch_shape);
   ADD ("mutation-id-survives-crash", test_mutation_id_survives_crash);
   ADD ("merge-disjoint", test_merge_disjoint);

@@ -211,9 +211,9 @@ jd_store_row_init (JdStoreRow *row,
 /* The text case_search_source (migration 0003) makes of @fields and of @records (the records
  * of the case, in the order they are written): number, title, party names, facts and record
  * matters, each followed by a newline; names and matters joined by a space. */
-static char *
-case_search_text (JsonObject *fields,
-                  GPtrArray  *records)
+char *
+jd_store_case_search_text (JsonObject *fields,
+                           GPtrArray  *records)
 {
   GString *text = g_string_sized_new (512);
   JsonArray *parties = NULL;
@@ -277,9 +277,9 @@ plain_member (JsonObject *object,
          (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
 }
 
-static gboolean
-plain_case (JsonObject *fields,
-            GPtrArray  *records)
+gboolean
+jd_store_case_is_plain (JsonObject *fields,
+                        GPtrArray  *records)
 {
   JsonNode *node = json_object_get_member (fields, "parties");
 
@@ -340,9 +340,11 @@ add_entity (JdStoreBatch *batch,
   row = &g_array_index (batch->rows[collection], JdStoreRow, batch->rows[collection]->len - 1);
   jd_store_row_init (row, entity, path, text);
 
-  if (collection == JD_COLLECTION_CASES && plain_case (jd_entity_get_fields (entity), records))
+  if (collection == JD_COLLECTION_CASES &&
+      jd_store_case_is_plain (jd_entity_get_fields (entity), records))
     {
-      g_autofree char *search = case_search_text (jd_entity_get_fields (entity), records);
+      g_autofree char *search = jd_store_case_search_text (jd_entity_get_fields (entity),
+                                                           records);
 
       row->search_text = g_string_chunk_insert (batch->strings, search);
       row->n_search_records = records != NULL ? records->len : 0;

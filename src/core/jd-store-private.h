@@ -35,6 +35,9 @@ struct _JdStore
   GHashTable *deferred_set;
   /* …and the time its writes are audited at: one page, one transaction, one time. */
   char       *deferred_now;
+  /* …and the cases and records the page added, by case id (PulledCase): a case whose records all
+   * came with it is indexed from their fields, as a batch's new cases are, not from the view. */
+  GHashTable *deferred_texts;
   /* Between jd_store_begin_bulk() and jd_store_end_bulk(), else NULL. */
   JdStoreCheckpointer *checkpointer;
 };
@@ -134,6 +137,14 @@ void          jd_store_defer_search    (JdStore      *self);
 gboolean      jd_store_flush_search    (JdStore      *self,
                                         GError      **error);
 void          jd_store_drop_deferred_search (JdStore *self);
+
+/* The text case_search_source (migration 0003) makes of a case's @fields and its @records
+ * (JdEntity, in the order they were written), and whether it is sure to: only when every member
+ * it reads is a string or absent. */
+char         *jd_store_case_search_text (JsonObject *fields,
+                                         GPtrArray  *records);
+gboolean      jd_store_case_is_plain   (JsonObject   *fields,
+                                        GPtrArray    *records);
 
 /* Inserts the audit entries appended and not yet inserted. Commit does; so must a read of the
  * log inside the transaction. */

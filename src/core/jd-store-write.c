@@ -25,9 +25,15 @@ typedef struct
 {
   char *insert;
   char *update;
+  char *insert_synced;  /* as insert and update, also setting the server revision (REV_PARAM) */
+  char *update_synced;
   char *select;
   char *exists;
 } TableSql;
+
+/* The parameter of a row's server revision in the statements of synced writes: past those of
+ * the columns, whichever the table. */
+#define REV_PARAM 40
 
 static TableSql *
 table_sql (JdCollection collection)
@@ -65,6 +71,12 @@ table_sql (JdCollection collection)
                                            "ON CONFLICT (id) DO NOTHING",
                                            table, insert_columns->str, insert_values->str);
           sql[c].update = g_strdup (update->str);
+          sql[c].insert_synced = g_strdup_printf ("INSERT INTO %s (%s, rev) VALUES (%s, ?%d)",
+                                                  table, insert_columns->str,
+                                                  insert_values->str, REV_PARAM);
+          g_string_insert (update, update->len - strlen (" WHERE id = ?1"), ", rev = ?"
+                           G_STRINGIFY (REV_PARAM));
+          sql[c].update_synced = g_strdup (update->str);
           sql[c].select = g_strdup_printf ("SELECT body, rev, deleted FROM %s WHERE id = ?",
                                            table);
           sql[c].exists = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ? AND deleted = 0",
@@ -569,12 +581,14 @@ refresh_case_search (JdStore    *self,
   return TRUE;
 }
 
-/* Runs the table's insert or update statement for @row. */
+/* Runs the table's insert or update statement for @row; a synced statement also sets the row's
+ * server revision @rev (-1 for the others). */
 static gboolean
 write_row (JdStore           *self,
            const char        *sql,
            const JdStoreRow  *row,
            const char        *now,
+           gint64             rev,
            GError           **error)
 {
   sqlite3_stmt *stmt = jd_store_static_statement (self, sql, error);
@@ -586,6 +600,8 @@ write_row (JdStore           *self,
   sqlite3_bind_text (stmt, 2, row->body, row->body_length, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   bind_values (stmt, row);
+  if (rev >= 0)
+    sqlite3_bind_int64 (stmt, REV_PARAM, rev);
   return jd_store_step_done (self, stmt, error);
 }
 
@@ -597,7 +613,7 @@ insert_row (JdStore           *self,
             gboolean          *inserted,
             GError           **error)
 {
-  if (!write_row (self, table_sql (row->collection)->insert, row, ctx->now, error))
+  if (!write_row (self, table_sql (row->collection)->insert, row, ctx->now, -1, error))
     return FALSE;
 
   *inserted = sqlite3_changes (self->db) > 0;
@@ -650,7 +666,7 @@ update_row (JdStore           *self,
     }
 
   changes = diff_members (before, fields, names);
-  if (!write_row (self, table_sql (row->collection)->update, row, ctx->now, error))
+  if (!write_row (self, table_sql (row->collection)->update, row, ctx->now, -1, error))
     return FALSE;
 
   ctx->stats.updated++;
@@ -957,6 +973,154 @@ fail:
   return FALSE;
 }
 
+/* A case of a pulled page with the records the page added to it. */
+typedef struct
+{
+  JdEntity  *kase;     /* when the page added the case itself */
+  gint64     pk;
+  GPtrArray *records;  /* JdEntity, in the order they were written */
+  gboolean   stale;    /* the page changed a row of it that it had before */
+} PulledCase;
+
+static void
+pulled_case_free (PulledCase *pulled)
+{
+  g_clear_object (&pulled->kase);
+  g_ptr_array_unref (pulled->records);
+  g_free (pulled);
+}
+
+static PulledCase *
+pulled_case (JdStore    *self,
+             const char *case_id)
+{
+  PulledCase *pulled = g_hash_table_lookup (self->deferred_texts, case_id);
+
+  if (pulled == NULL)
+    {
+      pulled = g_new0 (PulledCase, 1);
+      pulled->records = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->deferred_texts, g_strdup (case_id), pulled);
+    }
+  return pulled;
+}
+
+/* Notes what a pulled row did to its case's search text. */
+static void
+note_pulled_row (JdStore      *self,
+                 JdCollection  collection,
+                 const char   *id,
+                 JdEntity     *entity,
+                 gboolean      added)
+{
+  PulledCase *pulled;
+
+  if (self->deferred_texts == NULL)
+    return;
+
+  if (collection == JD_COLLECTION_CASES)
+    {
+      pulled = pulled_case (self, id);
+      if (added && entity != NULL && pulled->kase == NULL)
+        {
+          pulled->kase = g_object_ref (entity);
+          pulled->pk = sqlite3_last_insert_rowid (self->db);
+        }
+      else
+        pulled->stale = TRUE;
+    }
+  else if (collection == JD_COLLECTION_RECORDS && entity != NULL &&
+           jd_entity_get_string (entity, "case_id") != NULL)
+    {
+      pulled = pulled_case (self, jd_entity_get_string (entity, "case_id"));
+      if (added)
+        g_ptr_array_add (pulled->records, g_object_ref (entity));
+      else
+        pulled->stale = TRUE;
+    }
+}
+
+/* Whether @pulled holds every record of its case: those of earlier pages count too. */
+static gboolean
+pulled_case_whole (JdStore     *self,
+                   const char  *case_id,
+                   PulledCase  *pulled,
+                   gboolean    *whole,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = jd_store_static_statement (self,
+                                                  "SELECT count(*) FROM records WHERE case_id = ?",
+                                                  error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *whole = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == pulled->records->len;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return jd_store_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Indexes the cases of a pulled page: from their fields when the page added a case with all its
+ * records, through temp.case_texts as index_fresh_cases() does; the others as any write does. */
+static gboolean
+index_pulled_cases (JdStore    *self,
+                    GPtrArray  *case_ids,
+                    GError    **error)
+{
+  static const char * const batch_sql[] = {
+    "INSERT INTO case_search (pk, text) SELECT pk, text FROM temp.case_texts WHERE 1 "
+    "ORDER BY pk ON CONFLICT (pk) DO UPDATE SET text = excluded.text "
+    "WHERE text IS NOT excluded.text",
+    "DELETE FROM temp.case_texts",
+  };
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  for (guint i = 0; i < case_ids->len; i++)
+    {
+      const char *id = case_ids->pdata[i];
+      PulledCase *pulled = g_hash_table_lookup (self->deferred_texts, id);
+      g_autofree char *text = NULL;
+      gboolean whole = FALSE;
+
+      if (pulled != NULL && pulled->kase != NULL && !pulled->stale &&
+          jd_store_case_is_plain (jd_entity_get_fields (pulled->kase), pulled->records) &&
+          !pulled_case_whole (self, id, pulled, &whole, error))
+        return FALSE;
+      if (!whole)
+        {
+          g_ptr_array_add (rest, (gpointer) id);
+          continue;
+        }
+
+      text = jd_store_case_search_text (jd_entity_get_fields (pulled->kase), pulled->records);
+      stmt = jd_store_static_statement (self,
+                                        "INSERT INTO temp.case_texts (pk, text) VALUES (?, ?)",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pulled->pk);
+      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+      if (!jd_store_step_done (self, stmt, error))
+        return FALSE;
+      n++;
+    }
+
+  for (guint i = 0; n > 0 && i < G_N_ELEMENTS (batch_sql); i++)
+    {
+      stmt = jd_store_static_statement (self, batch_sql[i], error);
+      if (stmt == NULL || !jd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return refresh_case_search (self, rest, error);
+}
+
 gboolean
 jd_store_write_synced (JdStore       *self,
                        JdCollection   collection,
@@ -975,6 +1139,7 @@ jd_store_write_synced (JdStore       *self,
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gboolean was_deleted = FALSE;
+  gboolean written_rev = FALSE;
   int rc;
 
   g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
@@ -1013,6 +1178,7 @@ jd_store_write_synced (JdStore       *self,
         return FALSE;
       changes = json_object_new ();
       json_object_set_boolean_member (changes, "deleted", TRUE);
+      note_pulled_row (self, collection, id, NULL, FALSE);
       if (collection == JD_COLLECTION_CASES)
         touch_case (&ctx, id);
     }
@@ -1044,14 +1210,20 @@ jd_store_write_synced (JdStore       *self,
           /* A new row is audited without its members, as an insert is (see insert_row). */
           changes = before != NULL ? diff_members (before, fields, names) : json_object_new ();
           jd_store_row_init (&row, entity, id, body);
+          if (rev >= 0)
+            written_rev = TRUE;
           if (!write_row (self,
-                          old_body != NULL ? table_sql (collection)->update
-                                           : table_sql (collection)->insert,
-                          &row, modified, error))
+                          old_body != NULL
+                            ? (rev >= 0 ? table_sql (collection)->update_synced
+                                        : table_sql (collection)->update)
+                            : (rev >= 0 ? table_sql (collection)->insert_synced
+                                        : table_sql (collection)->insert),
+                          &row, modified, rev, error))
             return FALSE;
           if (collection == JD_COLLECTION_OFFICERS &&
               !index_certificates (self, entity, id, error))
             return FALSE;
+          note_pulled_row (self, collection, id, entity, old_body == NULL);
           if (collection == JD_COLLECTION_CASES)
             touch_case (&ctx, id);
           else if (collection == JD_COLLECTION_RECORDS)
@@ -1059,7 +1231,7 @@ jd_store_write_synced (JdStore       *self,
         }
     }
 
-  if (rev >= 0)
+  if (rev >= 0 && !written_rev)
     {
       g_clear_pointer (&sql, g_free);
       sql = g_strdup_printf ("UPDATE %s SET rev = ?2 WHERE id = ?1",
@@ -1091,6 +1263,8 @@ jd_store_defer_search (JdStore *self)
   self->deferred_search = g_ptr_array_new_with_free_func (g_free);
   self->deferred_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->deferred_now = jd_store_now_iso8601 ();
+  self->deferred_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) pulled_case_free);
 }
 
 gboolean
@@ -1100,7 +1274,7 @@ jd_store_flush_search (JdStore  *self,
   gboolean ok = TRUE;
 
   if (self->deferred_search != NULL)
-    ok = refresh_case_search (self, self->deferred_search, error);
+    ok = index_pulled_cases (self, self->deferred_search, error);
   jd_store_drop_deferred_search (self);
   return ok;
 }
@@ -1110,6 +1284,7 @@ jd_store_drop_deferred_search (JdStore *self)
 {
   /* The set borrows the array's strings: it goes first. */
   g_clear_pointer (&self->deferred_set, g_hash_table_unref);
+  g_clear_pointer (&self->deferred_texts, g_hash_table_unref);
   g_clear_pointer (&self->deferred_search, g_ptr_array_unref);
   g_clear_pointer (&self->deferred_now, g_free);
 }

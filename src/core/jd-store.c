@@ -71,6 +71,7 @@ jd_store_finalize (GObject *object)
   g_clear_pointer (&self->audit_pending, g_array_unref);
   g_clear_pointer (&self->deferred_search, g_ptr_array_unref);
   g_clear_pointer (&self->deferred_set, g_hash_table_unref);
+  g_clear_pointer (&self->deferred_texts, g_hash_table_unref);
   g_clear_pointer (&self->deferred_now, g_free);
 
   G_OBJECT_CLASS (jd_store_parent_class)->finalize (object);

@@ -306,6 +306,8 @@ sign_in (Fixture    *f,
 
   /* Signing in starts the first sync, which brings the town's cases. */
   WAIT_UNTIL (jd_sync_manager_get_state (manager) != JD_SYNC_STATE_SYNCING);
+  if (jd_sync_manager_get_state (manager) != JD_SYNC_STATE_IDLE)
+    g_test_message ("the first sync failed: %s", jd_sync_manager_get_last_error (manager));
   g_assert_cmpint (jd_sync_manager_get_state (manager), ==, JD_SYNC_STATE_IDLE);
   g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 2);
   g_assert_cmpstr (jd_window_get_view (f->window), ==, "cases");

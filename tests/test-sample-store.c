@@ -1,9 +1,12 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "jd-calendar.h"
+#include "jd-profile.h"
 #include "jd-sample-store.h"
 #include "jd-store-sync.h"
 #include "jd-test-util.h"
+#include "jd-validator.h"
 
 typedef JdTestStore Fixture;
 
@@ -38,6 +41,90 @@ test_stores_a_district (Fixture *f, gconstpointer data)
 
   /* The batches made the search texts; they are the view's. */
   jd_test_assert_search_texts (f->path);
+}
+
+typedef struct
+{
+  JdValidator *validator;
+  JdRuleData  *full;
+  JdRuleData  *cases;
+  guint        n_cases;
+  guint        n_findings;
+} SameFindings;
+
+static void
+describe_cb (const JdFinding *finding,
+             gpointer         user_data)
+{
+  char due[16] = "";
+
+  if (g_date_valid (&finding->due))
+    g_date_strftime (due, sizeof due, "%Y-%m-%d", &finding->due);
+  g_ptr_array_add (user_data, g_strdup_printf ("%s %d %s %s", finding->rule, finding->status,
+                                               due, finding->message));
+}
+
+static gboolean
+same_findings_cb (JdCase     *kase,
+                  GPtrArray  *records,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  SameFindings *same = user_data;
+  g_autoptr(GPtrArray) full = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+
+  jd_validator_check_entity (same->validator, same->full, JD_ENTITY (kase), records, describe_cb,
+                             full);
+  jd_validator_check_entity (same->validator, same->cases, JD_ENTITY (kase), records,
+                             describe_cb, cases);
+  g_assert_cmpuint (cases->len, ==, full->len);
+  for (guint i = 0; i < full->len; i++)
+    g_assert_cmpstr (cases->pdata[i], ==, full->pdata[i]);
+  same->n_cases++;
+  same->n_findings += full->len;
+  return TRUE;
+}
+
+/* The rules of a case find the same with the agencies and officers alone as with every object,
+ * under every profile: what the app and the rosters load to check cases. */
+static void
+test_case_data (Fixture *f, gconstpointer data)
+{
+  static const char * const profiles[] = { "beijing", "beijing-daxing", "weihai", "xuchang" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdRuleData) full = NULL;
+  g_autoptr(JdRuleData) cases = NULL;
+  GDate as_of;
+
+  jd_sample_store (f->store, 400, 17, NULL, NULL, &error);
+  g_assert_no_error (error);
+  full = jd_validator_load_data (f->store, &error);
+  g_assert_no_error (error);
+  cases = jd_validator_load_case_data (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jd_rule_data_list (cases, JD_COLLECTION_COMPLAINTS)->len, ==, 0);
+  g_assert_cmpuint (jd_rule_data_list (full, JD_COLLECTION_COMPLAINTS)->len, >, 0);
+  g_assert_cmpuint (jd_rule_data_list (cases, JD_COLLECTION_OFFICERS)->len, ==,
+                    jd_rule_data_list (full, JD_COLLECTION_OFFICERS)->len);
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, 3, 2026);
+  for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
+    {
+      g_autoptr(JdProfile) profile = jd_profile_load (profiles[p], &error);
+      g_autoptr(JdValidator) validator = NULL;
+      SameFindings same = { NULL, full, cases, 0, 0 };
+
+      g_assert_no_error (error);
+      validator = jd_validator_new (profile, jd_calendar_get_default (), &as_of);
+      same.validator = validator;
+      g_assert_true (jd_store_foreach_case (f->store, NULL, same_findings_cb, &same, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: %u cases, %u findings", profiles[p], same.n_cases, same.n_findings);
+      g_assert_cmpuint (same.n_cases, ==, 400);
+      g_assert_cmpuint (same.n_findings, >, 400);
+    }
 }
 
 static void
@@ -116,6 +203,7 @@ main (int   argc,
   ADD ("unknown-agency", test_unknown_agency);
   ADD ("write-fails", test_write_fails);
   ADD ("never-synced", test_never_synced);
+  ADD ("case-data", test_case_data);
 #undef ADD
 
   return g_test_run ();

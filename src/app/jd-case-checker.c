@@ -24,7 +24,8 @@ struct _JdCaseChecker
   /* owned references */
   JdStore     *store;
   JdValidator *validator;
-  JdRuleData  *data;
+  JdRuleData  *data;    /* what the rules of a case look up: agencies and officers */
+  JdRuleData  *full;    /* every object but cases and records, loaded when first asked for */
   GHashTable  *cache;   /* case id → Entry */
   char        *profile_id;
   GDate        as_of;
@@ -73,6 +74,7 @@ jd_case_checker_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->validator);
   g_clear_object (&self->data);
+  g_clear_object (&self->full);
   g_clear_pointer (&self->cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (jd_case_checker_parent_class)->finalize (object);
@@ -166,12 +168,14 @@ jd_case_checker_reload (JdCaseChecker  *self,
 
   g_return_val_if_fail (JD_IS_CASE_CHECKER (self), FALSE);
 
-  data = jd_validator_load_data (self->store, error);
+  data = jd_validator_load_case_data (self->store, error);
   if (data == NULL)
     return FALSE;
 
   g_clear_object (&self->data);
   self->data = data;
+  /* Loaded again when next asked for. */
+  g_clear_object (&self->full);
   g_hash_table_remove_all (self->cache);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -232,7 +236,7 @@ refresh_thread (GTask        *task,
       validator = jd_validator_new (profile, jd_calendar_get_default (), &data->as_of);
       g_atomic_int_set (&self->refresh_total,
                         (gint) MAX (0, jd_case_checks_count_stale (store, validator, NULL)));
-      rule_data = jd_validator_load_data (store, &error);
+      rule_data = jd_validator_load_case_data (store, &error);
     }
   if (rule_data == NULL)
     {
@@ -542,6 +546,23 @@ ensure_ready (JdCaseChecker *self)
   return self->validator != NULL && self->data != NULL;
 }
 
+/* As ensure_ready(), with every object the rules of objects other than cases look up. */
+static JdRuleData *
+ensure_full (JdCaseChecker *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ensure_ready (self))
+    return NULL;
+  if (self->full == NULL)
+    {
+      self->full = jd_validator_load_data (self->store, &error);
+      if (self->full == NULL)
+        g_warning ("Could not load the data the rules need: %s", error->message);
+    }
+  return self->full;
+}
+
 JdProfile *
 jd_case_checker_get_profile (JdCaseChecker *self)
 {
@@ -601,9 +622,12 @@ jd_case_checker_list (JdCaseChecker *self,
   g_return_val_if_fail (collection != JD_COLLECTION_CASES &&
                         collection != JD_COLLECTION_RECORDS, NULL);
 
-  if (!ensure_ready (self))
+  if (collection == JD_COLLECTION_AGENCIES || collection == JD_COLLECTION_OFFICERS)
+    return copy_entities (ensure_ready (self) ? jd_rule_data_list (self->data, collection)
+                                              : NULL);
+  if (ensure_full (self) == NULL)
     return copy_entities (NULL);
-  return copy_entities (jd_rule_data_list (self->data, collection));
+  return copy_entities (jd_rule_data_list (self->full, collection));
 }
 
 GPtrArray *
@@ -612,9 +636,9 @@ jd_case_checker_letters_for (JdCaseChecker *self,
 {
   g_return_val_if_fail (JD_IS_CASE_CHECKER (self), NULL);
 
-  if (!ensure_ready (self) || supervision_case_id == NULL)
+  if (ensure_full (self) == NULL || supervision_case_id == NULL)
     return copy_entities (NULL);
-  return copy_entities (jd_rule_data_letters_for (self->data, supervision_case_id));
+  return copy_entities (jd_rule_data_letters_for (self->full, supervision_case_id));
 }
 
 typedef struct
@@ -644,9 +668,9 @@ jd_case_checker_check_entity (JdCaseChecker *self,
   g_return_val_if_fail (JD_IS_CASE_CHECKER (self), check.findings);
   g_return_val_if_fail (JD_IS_ENTITY (entity) && !JD_IS_CASE (entity), check.findings);
 
-  if (!ensure_ready (self))
+  if (ensure_full (self) == NULL)
     return check.findings;
-  jd_validator_check_entity (self->validator, self->data, entity, NULL, add_entity_finding_cb,
+  jd_validator_check_entity (self->validator, self->full, entity, NULL, add_entity_finding_cb,
                              &check);
   g_ptr_array_sort (check.findings, jd_case_checker_compare_findings);
   return check.findings;

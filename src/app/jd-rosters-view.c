@@ -105,7 +105,7 @@ acts_thread (GTask        *task,
     {
       validator = jd_validator_new (profile, jd_calendar_get_default (), &job->as_of);
       jd_validator_restrict (validator, "ROS-CERT-VALID");
-      data = jd_validator_load_data (store, &error);
+      data = jd_validator_load_case_data (store, &error);
     }
   if (data != NULL)
     acts = jd_store_find_invalid_acts (store, validator, data, job->agency_id, cancellable,

@@ -281,9 +281,10 @@ jd_validator_get_rule_times (JdValidator *self)
   return self->rule_times;
 }
 
-JdRuleData *
-jd_validator_load_data (JdStore  *store,
-                        GError  **error)
+static JdRuleData *
+load_data (JdStore   *store,
+           gboolean   for_cases,
+           GError   **error)
 {
   g_autoptr(JdRuleData) data = jd_rule_data_new ();
 
@@ -293,6 +294,8 @@ jd_validator_load_data (JdStore  *store,
 
       if (c == JD_COLLECTION_CASES || c == JD_COLLECTION_RECORDS)
         continue;
+      if (for_cases && c != JD_COLLECTION_AGENCIES && c != JD_COLLECTION_OFFICERS)
+        continue;
       entities = jd_store_list_all (store, c, error);
       if (entities == NULL)
         return NULL;
@@ -300,6 +303,20 @@ jd_validator_load_data (JdStore  *store,
         jd_rule_data_add (data, entities->pdata[i]);
     }
   return g_steal_pointer (&data);
+}
+
+JdRuleData *
+jd_validator_load_data (JdStore  *store,
+                        GError  **error)
+{
+  return load_data (store, FALSE, error);
+}
+
+JdRuleData *
+jd_validator_load_case_data (JdStore  *store,
+                             GError  **error)
+{
+  return load_data (store, TRUE, error);
 }
 
 typedef struct

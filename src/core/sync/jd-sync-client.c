@@ -4,10 +4,10 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
-
-#include "jd-json-span.h"
 #include <stdlib.h>
 #include <string.h>
+
+#include "jd-json-span.h"
 
 #define PROTOCOL_VERSION "1"
 #define PUSH_BATCH 500

@@ -22,9 +22,9 @@ typedef enum
 } Fault;
 
 #define PULL_ROW(id, rev)                                                                          \
-  "{\"collection\": \"agencies\", \"id\": \"" id "\", \"rev\": " #rev ", \"deleted\": false, "         \
-  "\"modified\": \"2025-07-01T10:00:00+08:00\", \"fields\": {\"id\": \"" id "\", "                 \
-  "\"name\": \"城管执法局\", \"kind\": \"department\"}}"
+  "{\"collection\": \"agencies\", \"id\": \"" id "\", \"rev\": " #rev ", "                      \
+  "\"deleted\": false, \"modified\": \"2025-07-01T10:00:00+08:00\", "                              \
+  "\"fields\": {\"id\": \"" id "\", \"name\": \"城管执法局\", \"kind\": \"department\"}}"
 #define FIRST_PAGE "{\"changes\": [" PULL_ROW ("a1", 1) "], \"cursor\": 1, \"more\": true, " \
                    "\"remaining\": 1}"
 /* Read ahead, the cursor is the first one named; parsed, the last. */

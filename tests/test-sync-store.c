@@ -786,7 +786,8 @@ assert_found (Fixture    *f,
 
 #define CASE(id, title) \
   "{\"id\": \"" id "\", \"agency_id\": \"a1\", \"title\": \"" title "\", " \
-  "\"number\": \"京兴罚〔2025〕" id "号\", \"parties\": [{\"kind\": \"person\", \"name\": \"王某\"}]}"
+  "\"number\": \"京兴罚〔2025〕" id "号\", " \
+  "\"parties\": [{\"kind\": \"person\", \"name\": \"王某\"}]}"
 #define RECORD(id, case_id, matter) \
   "{\"id\": \"" id "\", \"case_id\": \"" case_id "\", \"matter\": " matter "}"
 

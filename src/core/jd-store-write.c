@@ -763,6 +763,48 @@ put_row (JdStore           *self,
   return TRUE;
 }
 
+/* Adds a case's search text to temp.case_texts, for index_case_texts(). */
+static gboolean
+add_case_text (JdStore     *self,
+               gint64       pk,
+               const char  *text,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = jd_store_static_statement (self,
+                                                  "INSERT INTO temp.case_texts (pk, text) "
+                                                  "VALUES (?, ?)",
+                                                  error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pk);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  return jd_store_step_done (self, stmt, error);
+}
+
+/* Indexes the texts gathered in temp.case_texts (made when the store opens) with one statement,
+ * as refresh_case_search() does, and empties it. */
+static gboolean
+index_case_texts (JdStore  *self,
+                  GError  **error)
+{
+  static const char * const batch_sql[] = {
+    "INSERT INTO case_search (pk, text) SELECT pk, text FROM temp.case_texts WHERE 1 "
+    "ORDER BY pk ON CONFLICT (pk) DO UPDATE SET text = excluded.text "
+    "WHERE text IS NOT excluded.text",
+    "DELETE FROM temp.case_texts",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (batch_sql); i++)
+    {
+      sqlite3_stmt *stmt = jd_store_static_statement (self, batch_sql[i], error);
+
+      if (stmt == NULL || !jd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Indexes the new cases whose batch made their search text, through temp.case_texts (made
  * when the store opens) and one statement, as refresh_case_search() does; a case with other
  * records than its text was made of goes to the usual refresh instead. */
@@ -771,13 +813,6 @@ index_fresh_cases (JdStore       *self,
                    WriteContext  *ctx,
                    GError       **error)
 {
-  static const char * const batch_sql[] = {
-    "INSERT INTO case_search (pk, text) SELECT pk, text FROM temp.case_texts WHERE 1 "
-    "ORDER BY pk ON CONFLICT (pk) DO UPDATE SET text = excluded.text "
-    "WHERE text IS NOT excluded.text",
-    "DELETE FROM temp.case_texts",
-  };
-  sqlite3_stmt *stmt;
   guint n = 0;
 
   for (guint i = 0; i < ctx->fresh_cases->len; i++)
@@ -790,24 +825,13 @@ index_fresh_cases (JdStore       *self,
           continue;
         }
 
-      stmt = jd_store_static_statement (self,
-                                        "INSERT INTO temp.case_texts (pk, text) VALUES (?, ?)",
-                                        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, fresh->pk);
-      sqlite3_bind_text (stmt, 2, fresh->row->search_text, -1, SQLITE_STATIC);
-      if (!jd_store_step_done (self, stmt, error))
+      if (!add_case_text (self, fresh->pk, fresh->row->search_text, error))
         return FALSE;
       n++;
     }
 
-  for (guint i = 0; n > 0 && i < G_N_ELEMENTS (batch_sql); i++)
-    {
-      stmt = jd_store_static_statement (self, batch_sql[i], error);
-      if (stmt == NULL || !jd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (n > 0 && !index_case_texts (self, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -1071,14 +1095,7 @@ index_pulled_cases (JdStore    *self,
                     GPtrArray  *case_ids,
                     GError    **error)
 {
-  static const char * const batch_sql[] = {
-    "INSERT INTO case_search (pk, text) SELECT pk, text FROM temp.case_texts WHERE 1 "
-    "ORDER BY pk ON CONFLICT (pk) DO UPDATE SET text = excluded.text "
-    "WHERE text IS NOT excluded.text",
-    "DELETE FROM temp.case_texts",
-  };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
   guint n = 0;
 
   for (guint i = 0; i < case_ids->len; i++)
@@ -1099,24 +1116,13 @@ index_pulled_cases (JdStore    *self,
         }
 
       text = jd_store_case_search_text (jd_entity_get_fields (pulled->kase), pulled->records);
-      stmt = jd_store_static_statement (self,
-                                        "INSERT INTO temp.case_texts (pk, text) VALUES (?, ?)",
-                                        error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, pulled->pk);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-      if (!jd_store_step_done (self, stmt, error))
+      if (!add_case_text (self, pulled->pk, text, error))
         return FALSE;
       n++;
     }
 
-  for (guint i = 0; n > 0 && i < G_N_ELEMENTS (batch_sql); i++)
-    {
-      stmt = jd_store_static_statement (self, batch_sql[i], error);
-      if (stmt == NULL || !jd_store_step_done (self, stmt, error))
-        return FALSE;
-    }
+  if (n > 0 && !index_case_texts (self, error))
+    return FALSE;
 
   return refresh_case_search (self, rest, error);
 }

@@ -117,15 +117,45 @@ jd_format_status_class (const JdFinding *finding)
     }
 }
 
-char *
-jd_format_findings_summary (GPtrArray   *findings,
-                            const char **style_class)
+const JdFinding *
+jd_format_next_deadline (GPtrArray *findings)
 {
   const JdFinding *next = NULL;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+
+      if (finding->open && g_date_valid (&finding->due)
+          && (next == NULL || g_date_compare (&finding->due, &next->due) < 0))
+        next = finding;
+    }
+  return next;
+}
+
+char *
+jd_format_deadline (const JdFinding *finding)
+{
+  g_autofree char *date = jd_format_gdate (&finding->due);
+
+  if (finding->days_left < 0)
+    /* TRANSLATORS: "overdue by 5 days · due 2025年3月1日" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %d day · due %s",
+                                         "overdue by %d days · due %s", -finding->days_left),
+                            -finding->days_left, date);
+  /* TRANSLATORS: "due 2025年3月1日 · 12 days left" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s · %d day left",
+                                       "due %s · %d days left", finding->days_left),
+                          date, finding->days_left);
+}
+
+/* The problems of @findings, NULL for none, with their style class when there are some. */
+static char *
+problems_text (GPtrArray   *findings,
+               const char **style_class)
+{
   guint n_errors = 0;
   guint n_warnings = 0;
-  g_autofree char *problems = NULL;
-  g_autofree char *due = NULL;
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -135,18 +165,43 @@ jd_format_findings_summary (GPtrArray   *findings,
         n_errors++;
       else if (finding->status == JD_FINDING_FAIL)
         n_warnings++;
-      if (finding->open && g_date_valid (&finding->due)
-          && (next == NULL || g_date_compare (&finding->due, &next->due) < 0))
-        next = finding;
     }
 
   if (n_errors > 0)
-    problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
-                                n_errors);
-  else if (n_warnings > 0)
-    problems = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                             n_warnings),
-                                n_warnings);
+    {
+      *style_class = "error";
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                              n_errors);
+    }
+  if (n_warnings > 0)
+    {
+      *style_class = "warning";
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                           n_warnings),
+                              n_warnings);
+    }
+  return NULL;
+}
+
+char *
+jd_format_findings_problems (GPtrArray   *findings,
+                             const char **style_class)
+{
+  char *problems = problems_text (findings, style_class);
+
+  if (problems != NULL)
+    return problems;
+  *style_class = "dim-label";
+  return g_strdup (_("No problems"));
+}
+
+char *
+jd_format_findings_summary (GPtrArray   *findings,
+                            const char **style_class)
+{
+  const JdFinding *next = jd_format_next_deadline (findings);
+  g_autofree char *problems = problems_text (findings, style_class);
+  g_autofree char *due = NULL;
 
   if (next != NULL)
     {
@@ -160,12 +215,8 @@ jd_format_findings_summary (GPtrArray   *findings,
         due = g_strdup_printf (_("due %s"), date);
     }
 
-  if (n_errors > 0)
-    *style_class = "error";
-  else if (n_warnings > 0 || (next != NULL && next->days_left < 0))
-    *style_class = "warning";
-  else
-    *style_class = "dim-label";
+  if (problems == NULL)
+    *style_class = next != NULL && next->days_left < 0 ? "warning" : "dim-label";
   if (problems != NULL && due != NULL)
     /* TRANSLATORS: "2 errors · due 2025-03-01" */
     return g_strdup_printf (_("%s · %s"), problems, due);

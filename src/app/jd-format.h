@@ -19,8 +19,15 @@ char       *jd_format_month           (const char      *month);
 const char *jd_format_status_icon     (const JdFinding *finding);
 /* "error", "warning", "success" or "dim-label": the style class for a finding. */
 const char *jd_format_status_class    (const JdFinding *finding);
-/* One line for a list row: the problems found, then the next deadline. */
+/* One line for a case: the problems found, then the next deadline. */
 char       *jd_format_findings_summary (GPtrArray      *findings,
                                         const char    **style_class);
+/* The problems alone: "2 errors", "1 warning", "No problems"; @style_class as above. */
+char       *jd_format_findings_problems (GPtrArray     *findings,
+                                         const char   **style_class);
+/* The open deadline of @findings that comes first, or NULL. */
+const JdFinding *jd_format_next_deadline (GPtrArray   *findings);
+/* "due 2025年3月1日 · 12 days left", "overdue by 5 days · due 2025年3月1日". */
+char       *jd_format_deadline        (const JdFinding *finding);
 
 G_END_DECLS

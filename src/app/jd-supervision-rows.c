@@ -162,22 +162,6 @@ complaint_form_label (const char *form)
   return form;
 }
 
-char *
-jd_supervision_deadline_text (const JdFinding *finding)
-{
-  g_autofree char *date = jd_format_gdate (&finding->due);
-
-  if (finding->days_left < 0)
-    /* TRANSLATORS: "overdue by 5 days · due 2025年3月1日" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %d day · due %s",
-                                         "overdue by %d days · due %s", -finding->days_left),
-                            -finding->days_left, date);
-  /* TRANSLATORS: "due 2025年3月1日 · 12 days left" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s · %d day left",
-                                       "due %s · %d days left", finding->days_left),
-                          date, finding->days_left);
-}
-
 static char *
 agency_name (JdWindow   *window,
              const char *agency_id)
@@ -335,7 +319,7 @@ deadline_row (const char      *title,
 
   if (finding->open)
     {
-      state = jd_supervision_deadline_text (finding);
+      state = jd_format_deadline (finding);
       style = finding->days_left < 0 ? "error" : "warning";
     }
   else
@@ -705,7 +689,7 @@ jd_supervision_row_new (JdSupervisionView *view,
 
   if (item->urgent != NULL)
     {
-      subtitle = jd_supervision_deadline_text (item->urgent);
+      subtitle = jd_format_deadline (item->urgent);
       style = item->urgent->days_left < 0 ? "error" : "warning";
       gtk_widget_add_css_class (row, item->urgent->days_left < 0 ? "deadline-overdue"
                                                                   : "deadline-open");

@@ -33,9 +33,6 @@ int                jd_supervision_item_compare (gconstpointer            a,
 GtkWidget         *jd_supervision_row_new      (JdSupervisionView       *view,
                                                 JdSupervisionItem       *item);
 
-/* "overdue by 5 days", "12 days left" … for a finding with a due date. */
-char              *jd_supervision_deadline_text (const JdFinding        *finding);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdSupervisionItem, jd_supervision_item_free)
 
 G_END_DECLS

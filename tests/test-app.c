@@ -183,6 +183,28 @@ spin_until (gboolean (*done) (gpointer),
     }
 }
 
+/* The mapped label under @widget that shows @text with @tooltip, or NULL. */
+static GtkWidget *
+find_label_with_tooltip (GtkWidget  *widget,
+                         const char *text,
+                         const char *tooltip)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+      && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0
+      && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_tooltip (child, text, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
@@ -258,6 +280,37 @@ test_window_cases (void)
   g_assert_cmpuint (jd_case_checker_get_n_checked (jd_window_get_checker (window)), >, 0);
   g_assert_cmpuint (jd_case_checker_get_n_checked (jd_window_get_checker (window)), <=, 300);
   g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model), <=, 3);
+
+  /* The next deadline has a column of its own: among the first rows, one with a deadline shows
+   * its date, and on hover the days left or overdue as the supervision views say them. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (view);
+    const JdFinding *next = NULL;
+    gboolean titled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        titled |= g_strcmp0 (gtk_column_view_column_get_title (column), "Next deadline") == 0;
+      }
+    g_assert_true (titled);
+    for (guint i = 0; i < 10 && next == NULL; i++)
+      {
+        g_autoptr(JdCase) kase = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+        next = jd_format_next_deadline (jd_case_checker_check (jd_window_get_checker (window),
+                                                               kase));
+      }
+    g_assert_nonnull (next);
+    {
+      g_autofree char *date = jd_format_gdate (&next->due);
+      g_autofree char *deadline = jd_format_deadline (next);
+
+      /* A date may also be a case's opening date: the deadline's label has the tooltip. */
+      g_assert_nonnull (find_label_with_tooltip (GTK_WIDGET (view), date, deadline));
+    }
+  }
 
   /* A search redraws the list from its first pages only, even with thousands of hits. */
   {

@@ -16,6 +16,7 @@ typedef enum
   COLUMN_TYPE,
   COLUMN_OPENED,
   COLUMN_STATUS,
+  COLUMN_DUE,
   N_COLUMNS
 } Column;
 
@@ -295,6 +296,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
   if (kase == NULL)
     {
       gtk_label_set_text (label, "");
@@ -323,9 +325,30 @@ bind_cb (GtkSignalListItemFactory *factory,
       {
         const char *style_class = NULL;
 
-        text = owned = jd_format_findings_summary (jd_case_checker_check (self->checker, kase),
-                                                   &style_class);
+        text = owned = jd_format_findings_problems (jd_case_checker_check (self->checker, kase),
+                                                    &style_class);
         gtk_widget_add_css_class (GTK_WIDGET (label), style_class);
+      }
+      break;
+    case COLUMN_DUE:
+      {
+        const JdFinding *next =
+          jd_format_next_deadline (jd_case_checker_check (self->checker, kase));
+
+        g_autofree char *deadline = NULL;
+
+        if (next == NULL)
+          break;
+        /* The date, in the colour of how near it is; the days left or overdue on hover, so
+         * that the title keeps the room. */
+        text = owned = jd_format_gdate (&next->due);
+        deadline = jd_format_deadline (next);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), deadline);
+        /* Overdue, or within the week the "due within 7 days" filter shows. */
+        if (next->days_left < 0)
+          gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+        else if (next->days_left <= 7)
+          gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
       }
       break;
     case N_COLUMNS:
@@ -386,6 +409,7 @@ sorter_changed_cb (JdCaseList *self)
         break;
       case COLUMN_TITLE:
       case COLUMN_STATUS:
+      case COLUMN_DUE:
       case N_COLUMNS:
       default:
         break;
@@ -506,10 +530,11 @@ jd_case_list_init (JdCaseList *self)
   /* Fixed widths that leave the title a third of the default window: it ellipsizes last. */
   add_column (self, COLUMN_NUMBER, _("Number"), FALSE, 170);
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
-  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 210);
+  add_column (self, COLUMN_AGENCY, _("Agency"), FALSE, 190);
   add_column (self, COLUMN_TYPE, _("Action type"), FALSE, 100);
   add_column (self, COLUMN_OPENED, _("Opened"), FALSE, 125);
-  add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 250);
+  add_column (self, COLUMN_STATUS, _("Findings"), FALSE, 100);
+  add_column (self, COLUMN_DUE, _("Next deadline"), FALSE, 125);
   /* Newest first, as the store lists them unless asked otherwise. */
   gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_OPENED],
                                   GTK_SORT_DESCENDING);

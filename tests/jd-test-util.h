@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "jd-core.h"
+#include "jd-sample-store.h"
 
 /* A fresh temporary folder per test, removed with its files at the end. */
 static inline char *
@@ -14,6 +15,22 @@ jd_test_tmp_dir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+/* A database in @dir with a sample district of @n_cases cases from @seed; its path. */
+static inline char *
+jd_test_sample_db (const char *dir,
+                   guint       n_cases,
+                   guint32     seed)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(JdStore) store = jd_store_open (path, JD_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  jd_sample_store (store, n_cases, seed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
 }
 
 static inline void

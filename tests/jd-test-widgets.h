@@ -1,6 +1,26 @@
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+/* GTK and libadwaita for an app test, with settings in memory and no GL or accessibility bus,
+ * then GLib's test framework. FALSE, having said so in TAP, when there is no display: a skip is
+ * a plan of nothing (exit status 77 would count as an error). */
+static inline gboolean
+jd_test_app_init (int    *argc,
+                  char ***argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+  g_test_init (argc, argv, NULL);
+  return TRUE;
+}
 
 /* The first widget under @root, depth first and @root included, of @type (GTK_TYPE_WIDGET for
  * any) and, unless @name is NULL, of that widget name: how the app tests reach a widget a
@@ -30,4 +50,26 @@ jd_test_find_widget_named (GtkWidget  *root,
                            const char *name)
 {
   return jd_test_find_widget (root, GTK_TYPE_WIDGET, name);
+}
+
+/* The first mapped label under @root that shows @text and, unless @tooltip is NULL, has that
+ * tooltip. */
+static inline GtkWidget *
+jd_test_find_label (GtkWidget  *root,
+                    const char *text,
+                    const char *tooltip)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
+      && (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+      && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jd_test_find_label (child, text, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

@@ -451,28 +451,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = NULL;
   int status;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_test_init (&argc, &argv, NULL);
+  if (!jd_test_app_init (&argc, &argv))
+    return 0;
 
   sample_dir = jd_test_tmp_dir ();
-  sample_path = g_build_filename (sample_dir, "sample.db", NULL);
-  store = jd_store_open (sample_path, JD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  jd_sample_store (store, N_SAMPLE_CASES, 3, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  sample_path = jd_test_sample_db (sample_dir, N_SAMPLE_CASES, 3);
 
   g_test_add ("/app/dashboard/charts", Fixture, NULL, set_up, test_charts, tear_down);
   g_test_add ("/app/dashboard/bars", Fixture, NULL, set_up, test_bars, tear_down);

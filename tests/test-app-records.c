@@ -731,16 +731,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_test_init (&argc, &argv, NULL);
+  if (!jd_test_app_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/app/records/add", Fixture, NULL, fixture_set_up, test_add_record,
               fixture_tear_down);

@@ -5,6 +5,7 @@
 #include "jd-sample-store.h"
 #include "jd-store-review.h"
 #include "jd-test-util.h"
+#include "jd-test-widgets.h"
 #include "jd-window.h"
 
 /* The legal review view on a small real sample district: the queue and its countdowns, the
@@ -580,28 +581,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = NULL;
   int status;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_test_init (&argc, &argv, NULL);
+  if (!jd_test_app_init (&argc, &argv))
+    return 0;
 
   dir = jd_test_tmp_dir ();
-  sample_path = g_build_filename (dir, "sample.db", NULL);
-  store = jd_store_open (sample_path, JD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  jd_sample_store (store, N_SAMPLE_CASES, 7, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  sample_path = jd_test_sample_db (dir, N_SAMPLE_CASES, 7);
 
   g_test_add_func ("/app-review/queue-and-save", test_review_queue_and_save);
   g_test_add_func ("/app-review/overdue", test_review_overdue);

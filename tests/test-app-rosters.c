@@ -39,24 +39,6 @@ settle (GtkWidget *widget)
   gtk_test_widget_wait_for_draw (widget);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
-      && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 view_idle (gpointer data)
 {
@@ -207,8 +189,8 @@ test_tree (void)
   {
     g_autoptr(JdOfficer) first = g_list_model_get_item (officers, 0);
 
-    g_assert_nonnull (find_label (GTK_WIDGET (jd_rosters_view_get_officer_view (view)),
-                                  jd_officer_get_name (first)));
+    g_assert_nonnull (jd_test_find_label (GTK_WIDGET (jd_rosters_view_get_officer_view (view)),
+                                          jd_officer_get_name (first), NULL));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -256,25 +238,25 @@ test_styles (void)
   officers = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
   g_assert_cmpuint (g_list_model_get_n_items (officers), ==, 5);
 
-  label = find_label (table, "李过期");
+  label = jd_test_find_label (table, "李过期", NULL);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
-  label = find_label (table, "孙暂扣");
+  label = jd_test_find_label (table, "孙暂扣", NULL);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
-  label = find_label (table, "王将到");
+  label = jd_test_find_label (table, "王将到", NULL);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "warning"));
   g_assert_false (gtk_widget_has_css_class (label, "error"));
-  label = find_label (table, "张正常");
+  label = jd_test_find_label (table, "张正常", NULL);
   g_assert_nonnull (label);
   g_assert_false (gtk_widget_has_css_class (label, "warning"));
   g_assert_false (gtk_widget_has_css_class (label, "error"));
   /* 24 + 16.5 hours in 2025; the 40 of 2024 do not count. */
-  g_assert_nonnull (find_label (table, "40.5 h"));
+  g_assert_nonnull (jd_test_find_label (table, "40.5 h", NULL));
 
   /* The act with the expired certificate, named with its case. */
-  label = find_label (table, "Acted without a valid certificate in 京兴市监罚〔2025〕31号");
+  label = jd_test_find_label (table, "Acted without a valid certificate in 京兴市监罚〔2025〕31号", NULL);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
 
@@ -284,7 +266,7 @@ test_styles (void)
   g_assert_true (jd_rosters_view_select_agency (view, "a-smj"));
   g_assert_false (jd_rosters_view_is_busy (view));
   settle (GTK_WIDGET (window));
-  label = find_label (table, "Acted without a valid certificate in 京兴市监罚〔2025〕31号");
+  label = jd_test_find_label (table, "Acted without a valid certificate in 京兴市监罚〔2025〕31号", NULL);
   g_assert_nonnull (label);
 
   /* Activating the officer opens that case. */
@@ -300,15 +282,15 @@ test_styles (void)
   g_settings_set_string (settings, "profile", "beijing-daxing");
   spin_until (view_idle, view, 60);
   settle (GTK_WIDGET (window));
-  g_assert_nonnull (find_label (table, "40.5 of 60 h"));
-  g_assert_null (find_label (table, "40.5 h"));
+  g_assert_nonnull (jd_test_find_label (table, "40.5 of 60 h", NULL));
+  g_assert_null (jd_test_find_label (table, "40.5 h", NULL));
   g_settings_reset (settings, "profile");
 
   /* A year later the warning has become an error. */
   g_settings_set_string (settings, "as-of-date", "2026-06-15");
   spin_until (view_idle, view, 60);
   settle (GTK_WIDGET (window));
-  label = find_label (table, "王将到");
+  label = jd_test_find_label (table, "王将到", NULL);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
 
@@ -411,8 +393,8 @@ test_import_good (void)
   g_assert_cmpuint (jd_roster_preview_count (preview, JD_ROSTER_CHANGE_ADDED), ==, 1);
   g_assert_cmpuint (jd_roster_preview_count (preview, JD_ROSTER_CHANGE_UPDATED), ==, 1);
   g_assert_cmpuint (jd_roster_preview_count (preview, JD_ROSTER_CHANGE_UNCHANGED), ==, 1);
-  g_assert_nonnull (find_label (GTK_WIDGET (preview), "刘新人"));
-  g_assert_nonnull (find_label (GTK_WIDGET (preview), "New"));
+  g_assert_nonnull (jd_test_find_label (GTK_WIDGET (preview), "刘新人", NULL));
+  g_assert_nonnull (jd_test_find_label (GTK_WIDGET (preview), "New", NULL));
   /* Nothing is written before "Import". */
   g_assert_null (jd_store_find_certificate_holder (store, "11010020099", NULL, &error));
   g_assert_no_error (error);
@@ -438,7 +420,8 @@ test_import_good (void)
   g_assert_true (jd_rosters_view_select_agency (view, "a-sfj"));
   spin_until (view_idle, view, 60);
   settle (GTK_WIDGET (window));
-  g_assert_nonnull (find_label (GTK_WIDGET (jd_rosters_view_get_officer_view (view)), "刘新人"));
+  g_assert_nonnull (jd_test_find_label (GTK_WIDGET (jd_rosters_view_get_officer_view (view)),
+                                        "刘新人", NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_set_string (settings, "as-of-date", "");
@@ -482,7 +465,7 @@ test_import_bad (void)
   g_assert_nonnull (text);
   g_assert_nonnull (strstr (text, "line 3, column 3"));
   g_assert_nonnull (strstr (text, "大兴区不存在局"));
-  g_assert_nonnull (find_label (GTK_WIDGET (preview), text));
+  g_assert_nonnull (jd_test_find_label (GTK_WIDGET (preview), text, NULL));
   g_assert_cmpuint (jd_roster_preview_get_n_rows (preview), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (jd_roster_preview_get_import_button (
                                                           preview))));
@@ -508,16 +491,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_test_init (&argc, &argv, NULL);
+  if (!jd_test_app_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/app/rosters/tree", test_tree);
   g_test_add_func ("/app/rosters/styles", test_styles);

@@ -8,6 +8,7 @@
 #include "jd-preferences-window.h"
 #include "jd-sample-store.h"
 #include "jd-test-util.h"
+#include "jd-test-widgets.h"
 #include "jd-window.h"
 
 #define N_SAMPLE_CASES 20000
@@ -183,47 +184,6 @@ spin_until (gboolean (*done) (gpointer),
     }
 }
 
-/* The mapped label under @widget that shows @text with @tooltip, or NULL. */
-static GtkWidget *
-find_label_with_tooltip (GtkWidget  *widget,
-                         const char *text,
-                         const char *tooltip)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
-      && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0
-      && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_tooltip (child, text, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
-      && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_with_class (GtkWidget  *widget,
                  GType       type,
@@ -276,7 +236,7 @@ test_window_cases (void)
 
   /* The first rows are drawn, their findings worked out for the rows shown only. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  g_assert_nonnull (find_label (GTK_WIDGET (view), jd_case_get_number (first)));
+  g_assert_nonnull (jd_test_find_label (GTK_WIDGET (view), jd_case_get_number (first), NULL));
   g_assert_cmpuint (jd_case_checker_get_n_checked (jd_window_get_checker (window)), >, 0);
   g_assert_cmpuint (jd_case_checker_get_n_checked (jd_window_get_checker (window)), <=, 300);
   g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model), <=, 3);
@@ -308,7 +268,7 @@ test_window_cases (void)
       g_autofree char *deadline = jd_format_deadline (next);
 
       /* A date may also be a case's opening date: the deadline's label has the tooltip. */
-      g_assert_nonnull (find_label_with_tooltip (GTK_WIDGET (view), date, deadline));
+      g_assert_nonnull (jd_test_find_label (GTK_WIDGET (view), date, deadline));
     }
   }
 
@@ -342,7 +302,7 @@ test_window_cases (void)
   page = jd_window_get_case_page (window);
   g_assert_cmpstr (jd_entity_get_id (JD_ENTITY (jd_case_page_get_case (page))), ==,
                    jd_entity_get_id (JD_ENTITY (chosen)));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), jd_case_get_number (chosen)));
+  g_assert_nonnull (jd_test_find_label (GTK_WIDGET (window), jd_case_get_number (chosen), NULL));
   g_assert_cmpuint (jd_case_page_get_n_finding_rows (page), >=, 1);
 
   /* A finding's citation opens the article it cites. */
@@ -646,30 +606,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = NULL;
   g_autofree char *dir = NULL;
   int status;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  if (!gtk_init_check ())
-    {
-      /* TAP: a skip is a plan of nothing; exit status 77 would count as an error. */
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  g_test_init (&argc, &argv, NULL);
+  if (!jd_test_app_init (&argc, &argv))
+    return 0;
 
   dir = jd_test_tmp_dir ();
-  sample_path = g_build_filename (dir, "sample.db", NULL);
-  store = jd_store_open (sample_path, JD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  jd_sample_store (store, N_SAMPLE_CASES, 7, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  sample_path = jd_test_sample_db (dir, N_SAMPLE_CASES, 7);
 
   g_test_add_func ("/app/model/pages", test_model_pages);
   g_test_add_func ("/app/model/search", test_model_search);

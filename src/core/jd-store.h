@@ -65,6 +65,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdAuditProblem, jd_audit_problem_free)
 
 GQuark      jd_store_error_quark          (void);
 char       *jd_store_default_path         (void);
+/* Sets SQLite up for the process, once, before its first database opens: what the store does
+ * itself, and what a program opening SQLite otherwise (the server) must call first. */
+void        jd_store_configure_sqlite     (void);
 int         jd_store_latest_version       (void);
 
 JdStore    *jd_store_open                 (const char        *path,

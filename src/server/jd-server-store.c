@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jd-db-backup.h"
+#include "jd-store.h"
 
 G_DEFINE_QUARK (jd-server-store-error-quark, jd_server_store_error)
 
@@ -334,18 +335,7 @@ jd_server_store_open (const char *path,
 {
   g_autoptr(JdServerStore) self = g_new0 (JdServerStore, 1);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  static gsize configured;
-
-  /* As the client's store does (jd-store.c): SQLite's memory statistics take a process-wide
-   * mutex at every allocation, on which the pull threads queued (a tenth of the server's time
-   * under 50 clients, in futex calls). Only possible before SQLite is first used, which the
-   * server's own store is; later it fails with SQLITE_MISUSE, harmless. */
-  if (g_once_init_enter (&configured))
-    {
-      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
-      g_once_init_leave (&configured, 1);
-    }
-
+  jd_store_configure_sqlite ();
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL,
                                             stmt_finalize);

@@ -1453,6 +1453,39 @@ test_import_cli (void)
   jd_test_rm_tree (dir);
 }
 
+/* A case's records follow it in revision order, so that a first pull brings them in one page. */
+static void
+test_import_order (void)
+{
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "server.db", NULL);
+  g_autofree char *doc = g_build_filename (dir, "district.json", NULL);
+  g_autoptr(GString) order = g_string_new (NULL);
+  sqlite3 *raw;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (g_file_set_contents (doc,
+    "{\"format\":\"jiandu/1\",\"agencies\":[{\"id\":\"d\",\"name\":\"区\","
+    "\"kind\":\"government\"}],"
+    "\"cases\":[{\"id\":\"c1\",\"agency_id\":\"d\",\"records\":["
+    "{\"id\":\"r1a\",\"kind\":\"text\"},{\"id\":\"r1b\",\"kind\":\"text\"}]},"
+    "{\"id\":\"c2\",\"agency_id\":\"d\"},"
+    "{\"id\":\"c3\",\"agency_id\":\"d\",\"records\":["
+    "{\"id\":\"r3a\",\"kind\":\"av\"}]}],"
+    "\"complaints\":[{\"id\":\"k1\",\"respondent_agency_id\":\"d\"}]}", -1, NULL));
+  g_assert_cmpint (jd_test_server_run (NULL, NULL, "--db", db, "import", doc, NULL), ==, 0);
+
+  raw = jd_test_raw_open (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT id FROM rows ORDER BY rev", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (order, "%s ", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  g_assert_cmpstr (order->str, ==, "d c1 r1a r1b c2 c3 r3a k1 ");
+  jd_test_rm_tree (dir);
+}
+
 typedef struct
 {
   Fixture    *f;
@@ -1626,6 +1659,7 @@ main (int   argc,
   ADD ("kill-mid-push", test_kill_mid_push, NULL);
   ADD ("config-tls", test_config_tls, NULL);
   g_test_add_func ("/server/import-and-users", test_import_cli);
+  g_test_add_func ("/server/import-order", test_import_order);
   g_test_add_func ("/server/scope-revisions-added", test_scope_revisions_added);
 
   return g_test_run ();

@@ -625,13 +625,73 @@ jd_server_sync_push (JdServerStore *store,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Stores one object of an imported document as a new row. */
+static gboolean
+import_entity (JdServerStore *store,
+               JdCollection   collection,
+               JdEntity      *entity,
+               GError       **error)
+{
+  JsonObject *fields = jd_entity_get_fields (entity);
+  g_auto(GStrv) agencies = jd_server_sync_row_agencies (store, collection, fields);
+  g_autofree char *text = NULL;
+
+  if (collection == JD_COLLECTION_CASES && json_object_has_member (fields, "records"))
+    {
+      g_autoptr(JsonObject) copy = json_object_new ();
+
+      /* The entity's own object stays as the document holds it. */
+      g_autoptr(GList) members = json_object_get_members (fields);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          if (strcmp (l->data, "records") != 0)
+            json_object_set_member (copy, l->data,
+                                    json_node_copy (json_object_get_member (fields, l->data)));
+        }
+      text = jd_codec_object_to_string (copy, NULL);
+    }
+  else
+    text = jd_codec_object_to_string (fields, NULL);
+
+  return jd_server_store_put_row (store, jd_collection_key (collection),
+                                  jd_entity_get_id (entity), text,
+                                  (const char * const *) agencies, error) != 0 &&
+         (collection != JD_COLLECTION_CASES ||
+          jd_server_store_rescope_records (store, jd_entity_get_id (entity), agencies[0], error));
+}
+
 gboolean
 jd_server_sync_import (JdServerStore *store,
                        JdDocument    *document,
                        guint         *n_rows,
                        GError       **error)
 {
+  GPtrArray *records = jd_document_get_entities (document, JD_COLLECTION_RECORDS);
+  g_autoptr(GHashTable) by_case = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
+
   *n_rows = 0;
+
+  /* Each case is followed by its records, so that a first pull brings a case and its records in
+   * one page and the client indexes the case once (jd_store_sync_apply_pull()). */
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *case_id = jd_entity_get_string (records->pdata[i], "case_id");
+      GPtrArray *list;
+
+      if (case_id == NULL)
+        continue;
+      list = g_hash_table_lookup (by_case, case_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_case, (gpointer) case_id, list);
+        }
+      g_ptr_array_add (list, records->pdata[i]);
+    }
+
   if (!jd_server_store_begin (store, error))
     return FALSE;
 
@@ -643,40 +703,28 @@ jd_server_sync_import (JdServerStore *store,
       for (guint i = 0; i < entities->len; i++)
         {
           JdEntity *entity = g_ptr_array_index (entities, i);
-          JsonObject *fields = jd_entity_get_fields (entity);
-          g_auto(GStrv) agencies = jd_server_sync_row_agencies (store, c, fields);
-          g_autofree char *text = NULL;
+          GPtrArray *own = NULL;
 
-          if (c == JD_COLLECTION_CASES && json_object_has_member (fields, "records"))
-            {
-              g_autoptr(JsonObject) copy = json_object_new ();
-
-              /* The entity's own object stays as the document holds it. */
-              g_autoptr(GList) members = json_object_get_members (fields);
-
-              for (GList *l = members; l != NULL; l = l->next)
-                {
-                  if (strcmp (l->data, "records") != 0)
-                    json_object_set_member (copy, l->data,
-                                            json_node_copy (json_object_get_member (fields,
-                                                                                    l->data)));
-                }
-              text = jd_codec_object_to_string (copy, NULL);
-            }
-          else
-            text = jd_codec_object_to_string (fields, NULL);
-
-          if (jd_server_store_put_row (store, jd_collection_key (c), jd_entity_get_id (entity),
-                                       text, (const char * const *) agencies, error) == 0
-              || (c == JD_COLLECTION_CASES
-                  && !jd_server_store_rescope_records (store, jd_entity_get_id (entity),
-                                                       agencies[0], error)))
-            {
-              jd_server_store_rollback (store);
-              return FALSE;
-            }
+          if (g_hash_table_contains (placed, entity))
+            continue;
+          if (!import_entity (store, c, entity, error))
+            goto fail;
           (*n_rows)++;
+
+          if (c == JD_COLLECTION_CASES)
+            own = g_hash_table_lookup (by_case, jd_entity_get_id (entity));
+          for (guint r = 0; own != NULL && r < own->len; r++)
+            {
+              if (!import_entity (store, JD_COLLECTION_RECORDS, own->pdata[r], error))
+                goto fail;
+              g_hash_table_add (placed, own->pdata[r]);
+              (*n_rows)++;
+            }
         }
     }
   return jd_server_store_commit (store, error);
+
+fail:
+  jd_server_store_rollback (store);
+  return FALSE;
 }

@@ -17,6 +17,9 @@
 #define PULL_PAGE 5000
 /* Rows still to pull from which the pull writes in bulk mode. */
 #define BULK_PULL_ROWS 20000
+/* Pages received and waiting for the parsing worker: the server makes pages faster than the
+ * client writes them, so without a bound a first pull would hold the whole district in memory. */
+#define PULL_AHEAD 2
 
 G_DEFINE_QUARK (jd-sync-error-quark, jd_sync_error)
 
@@ -574,6 +577,8 @@ typedef struct
   GQueue        pages;        /* PullPage received and not parsed yet, oldest first */
   JsonObject   *spent;        /* the parsed tree of the page written last */
   gboolean      fetching;     /* a page is being asked for */
+  gboolean      fetch_held;   /* the page after the newest is held back: see PULL_AHEAD */
+  gint64        held_cursor;  /* its cursor */
   gboolean      parsing;      /* a page is being parsed */
   gboolean      ended;        /* the pull failed: what is under way is dropped */
 } SyncRun;
@@ -781,6 +786,19 @@ pull_fail (GTask  *task,
 
 static void parse_next (GTask *task);
 
+/* Asks for the page held back, once the pages waiting for the worker are few enough. */
+static void
+fetch_held (GTask *task)
+{
+  SyncRun *run = g_task_get_task_data (task);
+
+  if (!run->fetch_held || run->fetching || run->ended ||
+      g_queue_get_length (&run->pages) >= PULL_AHEAD)
+    return;
+  run->fetch_held = FALSE;
+  pull_fetch (task, run->held_cursor);
+}
+
 static void
 pull_cb (GObject      *source,
          GAsyncResult *result,
@@ -808,9 +826,13 @@ pull_cb (GObject      *source,
   page->body = body;
   page->peeked = peek_page (page);
   if (page->peeked && page->more)
-    pull_fetch (task, page->cursor);
+    {
+      run->fetch_held = TRUE;
+      run->held_cursor = page->cursor;
+    }
   g_queue_push_tail (&run->pages, page);
   parse_next (task);
+  fetch_held (task);
 }
 
 static void
@@ -906,7 +928,7 @@ parsed_cb (GObject      *source,
   if (!more)
     {
       /* The last page: nothing was asked for after it, nothing waits. */
-      g_assert (!run->fetching && g_queue_is_empty (&run->pages));
+      g_assert (!run->fetching && !run->fetch_held && g_queue_is_empty (&run->pages));
       data_list (g_steal_pointer (&task));
       return;
     }
@@ -928,6 +950,7 @@ parse_next (GTask *task)
     return;
 
   page = g_queue_pop_head (&run->pages);
+  fetch_held (task);
   page->spent = g_steal_pointer (&run->spent);
   run->parsing = TRUE;
   parse = g_task_new (NULL, g_task_get_cancellable (task), parsed_cb, g_object_ref (task));

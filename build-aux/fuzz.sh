@@ -1,13 +1,13 @@
 #!/bin/sh
-# Fuzzes the identity checks and the redactor with libFuzzer for a bounded time each
-# (FUZZ_SECONDS, default 25), in a clang build with AddressSanitizer in build-fuzz/.
+# Fuzzes the identity checks, the redactor and the JSON scanner with libFuzzer for a bounded time
+# each (FUZZ_SECONDS, default 25), in a clang build with AddressSanitizer in build-fuzz/.
 # Exits non-zero when a target crashes, leaks or breaks an invariant; the input that did it is
 # left in build-fuzz/artifacts/ (add it to tests/fuzz/corpus-*/ once fixed).
 set -eu
 cd "$(dirname "$0")/.."
 
 seconds="${FUZZ_SECONDS:-25}"
-targets="identity redact"
+targets="identity redact json-span"
 
 if ! command -v clang >/dev/null; then
   echo "fuzz.sh: clang is missing (build-aux/install-deps.sh installs it)" >&2

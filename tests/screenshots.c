@@ -180,7 +180,7 @@ conflict_store (const char *path)
     "\"number\": \"兴城罚〔2025〕21号\"}}]",
     &error);
   g_assert_no_error (error);
-  jd_store_sync_apply_pull (store, json_node_get_array (pulled), NULL, 9, NULL, &error);
+  jd_store_sync_apply_pull (store, json_node_get_array (pulled), 9, NULL, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&store);
 }

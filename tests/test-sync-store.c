@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "jd-store-private.h"
+#include "jd-sync-client.h"
 #include "jd-test-util.h"
 #include "jd-uuid.h"
 
@@ -138,7 +139,7 @@ apply_pull (JdStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  jd_store_sync_apply_pull (store, changes, NULL, cursor, NULL, &error);
+  jd_store_sync_apply_pull (store, changes, cursor, NULL, &error);
   g_assert_no_error (error);
   json_array_unref (changes);
 }
@@ -495,7 +496,7 @@ test_left_scope (Fixture *f, gconstpointer data)
   {
     g_autoptr(JsonArray) changes = case_left (10);
 
-    jd_store_sync_apply_pull (f->store, changes, NULL, 10, &stats, &error);
+    jd_store_sync_apply_pull (f->store, changes, 10, &stats, &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (stats.left, ==, 1);
@@ -520,7 +521,7 @@ test_left_scope (Fixture *f, gconstpointer data)
   {
     g_autoptr(JsonArray) changes = case_left (12);
 
-    jd_store_sync_apply_pull (f->store, changes, NULL, 12, &stats, &error);
+    jd_store_sync_apply_pull (f->store, changes, 12, &stats, &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (stats.left, ==, 1);
@@ -561,9 +562,9 @@ test_pull_atomic (Fixture *f, gconstpointer data)
                           "\"a1\", \"title\": \"新标题\"}}, "
                           "{\"collection\": \"nonsense\", \"id\": \"x\", \"rev\": 21}]",
                           NULL);
-  g_assert_false (jd_store_sync_apply_pull (f->store, json_node_get_array (bad), NULL, 21, NULL,
+  g_assert_false (jd_store_sync_apply_pull (f->store, json_node_get_array (bad), 21, NULL,
                                             &error));
-  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED);
+  g_assert_error (error, JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL);
   g_clear_error (&error);
   g_assert_cmpint (raw_int (f->path, "SELECT cursor FROM sync_state"), ==, 0);
   g_assert_cmpint (raw_int (f->path, "SELECT rev FROM cases WHERE id = 'c1'"), ==, 2);
@@ -588,7 +589,7 @@ test_pull_atomic (Fixture *f, gconstpointer data)
     "\"modified\": \"2025-07-01T10:00:00+08:00\", \"fields\": {\"id\": \"a2\", \"name\": "
     "\"市场监管局\", \"kind\": \"department\"}}, {\"collection\": \"cases\", \"id\": \"c1\", "
     "\"rev\": 31, \"deleted\": true, \"fields\": null}]", NULL));
-  jd_store_sync_apply_pull (f->store, json_node_get_array (bad), NULL, 31, NULL, &error);
+  jd_store_sync_apply_pull (f->store, json_node_get_array (bad), 31, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "SELECT rev FROM agencies WHERE id = 'a2'"), ==, 30);
   g_assert_cmpint (raw_int (f->path, "SELECT deleted FROM cases WHERE id = 'c1'"), ==, 1);
@@ -709,7 +710,7 @@ test_pull_page_text (Fixture *f, gconstpointer data)
     "{\"collection\":\"cases\",\"id\":\"c1\",\"rev\":32,\"deleted\":true,"
     "\"modified\":\"2025-07-01T10:00:00+08:00\",\"fields\":null}], \"cursor\": 32 }";
   g_autoptr(GBytes) bytes = g_bytes_new_static (page, strlen (page));
-  g_autoptr(JsonNode) root = json_from_string (page, NULL);
+  g_autoptr(JdSyncPage) read = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) hits = NULL;
@@ -717,10 +718,12 @@ test_pull_page_text (Fixture *f, gconstpointer data)
   g_autofree char *kase = NULL;
 
   import_json (f->store, seed);
-  g_assert_true (jd_store_sync_apply_pull (f->store,
-                                           json_object_get_array_member (
-                                             json_node_get_object (root), "changes"),
-                                           bytes, 32, NULL, &error));
+  read = jd_sync_page_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_sync_page_get_cursor (read), ==, 32);
+  g_assert_false (jd_sync_page_get_more (read));
+  g_assert_cmpuint (jd_sync_page_get_n_rows (read), ==, 3);
+  g_assert_true (jd_store_sync_apply_page (f->store, read, NULL, &error));
   g_assert_no_error (error);
   agency = raw_text (f->path, "SELECT body FROM agencies WHERE id = 'a2'");
   g_assert_cmpstr (agency, ==, "{\"id\":\"a2\",\"name\":\"\\u5e02场监管局 [\\\"}{\\\"]\","
@@ -839,6 +842,178 @@ test_pulled_search_texts (Fixture *f, gconstpointer data)
     g_free (page3[i]);
 }
 
+/* What the page reader takes of a row's fields is what the store takes of the parsed fields:
+ * columns (escapes, nested members, repeated names, numbers of every kind), a case's opened_on
+ * and search lines, a record's matter, and whether they are plain. */
+static void
+test_page_read_fields (void)
+{
+  static const struct
+  {
+    const char *collection;
+    const char *fields;
+  } rows[] = {
+    { "cases", "{\"id\":\"c1\",\"number\":\"京\\u5174罚〔2025〕1号\",\"agency_id\":\"a\\\"1\","
+               "\"title\":\"一\\n二\\t三\\\\\\/\",\"action_type\":\"penalty\",\"procedure\":7,"
+               "\"decision\":{\"date\":\"2025-03-01\",\"fine\":2.5},\"closed_on\":null,"
+               "\"review\":{\"submitted_on\":\"2025-02-01\",\"completed_on\":true},"
+               "\"stages\":[{\"stage\":\"filing\",\"date\":\"2025-01-05\"},"
+               "{\"date\":\"2025-01-0\\u0034\"},3,{\"date\":20250101},{\"date\":\"2025-01-04\"}],"
+               "\"parties\":[{\"name\":\"王\\ud83d\\ude00某\"},{\"kind\":\"org\"},"
+               "{\"name\":\"李某\",\"name\":\"李四\"}],\"facts\":\"事实 [\\\"}\"}" },
+    { "cases", "{\"id\":\"c2\",\"title\":\"旧\",\"title\":\"新\",\"parties\":[{\"name\":1}],"
+               "\"decision\":\"not an object\",\"procedure\":-9223372036854775808,"
+               "\"action_type\":1e3,\"closed_on\":-0,\"number\":0.5}" },
+    { "cases", "{\"id\":\"c3\",\"facts\":{\"x\":1},\"stages\":{}}" },
+    { "cases", "{\"id\":\"c4\",\"parties\":{},\"review\":{\"submitted_on\":false}}" },
+    { "cases", "{\"id\":\"c5\",\"parties\":[],\"stages\":[],\"number\":null}" },
+    { "cases", "{}" },
+    { "records", "{\"id\":\"r1\",\"case_id\":\"c1\",\"matter\":\"询问\\\"笔录\\\"\","
+                 "\"corrects\":null}" },
+    { "records", "{\"id\":\"r2\",\"case_id\":\"c1\",\"matter\":{\"text\":\"x\"}}" },
+    { "records", "{\"id\":\"r3\",\"case_id\":\"c\\u0031\",\"corrects\":\"r1\"}" },
+    { "agencies", "{\"id\":\"a1\",\"name\":\"区\",\"kind\":\"government\",\"parent_id\":null}" },
+    { "evaluations", "{\"id\":\"e1\",\"agency_id\":\"a1\",\"year\":2025}" },
+    { "evaluations", "{\"id\":\"e2\",\"year\":99999999999999999999}" },
+    { "evaluations", "{\"id\":\"e3\",\"year\":-12,\"agency_id\":[\"a1\"]}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"changes\":[{\"collection\":\"%s\","
+                                               "\"id\":\"x%u\",\"rev\":%u,\"fields\":%s}],"
+                                               "\"cursor\":7}",
+                                               rows[i].collection, i, i + 1, rows[i].fields);
+      g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JdSyncPage) page = jd_sync_page_read (body, &error);
+      g_autoptr(JsonObject) fields = jd_codec_object_from_string (rows[i].fields, NULL);
+      g_autoptr(JdEntity) entity = NULL;
+      const JdSyncPageRow *row;
+      JdCollection collection;
+      JdStoreRow expected;
+      guint n = 0;
+
+      g_test_message ("row %u: %s", i, rows[i].fields);
+      g_assert_no_error (error);
+      g_assert_nonnull (fields);
+      g_assert_cmpuint (page->rows->len, ==, 1);
+      row = &g_array_index (page->rows, JdSyncPageRow, 0);
+      g_assert_true (jd_collection_from_key (rows[i].collection, &collection));
+      g_assert_cmpint (row->collection, ==, collection);
+      g_assert_cmpint (row->rev, ==, i + 1);
+      g_assert_cmpstr (row->row.body, ==, rows[i].fields);
+      entity = jd_entity_new_for_collection (collection, fields);
+      jd_store_row_init (&expected, entity, "x", rows[i].fields);
+
+      for (const JdStoreColumn *col = jd_store_columns (collection); col->column != NULL; col++)
+        n++;
+      if (collection == JD_COLLECTION_CASES)
+        n++;
+      for (guint v = 0; v < n; v++)
+        {
+          g_assert_cmpint (row->row.values[v].is_number, ==, expected.values[v].is_number);
+          if (expected.values[v].is_number)
+            g_assert_cmpint (row->row.values[v].number, ==, expected.values[v].number);
+          g_assert_cmpstr (row->row.values[v].text, ==, expected.values[v].text);
+        }
+
+      if (collection == JD_COLLECTION_CASES)
+        {
+          g_autoptr(GString) head = g_string_new (NULL);
+
+          /* The head is only read of a plain case. */
+          g_assert_cmpint (row->plain, ==, jd_store_case_is_plain (fields, NULL));
+          if (row->plain)
+            {
+              jd_store_case_search_head (head, fields);
+              g_assert_cmpstr (row->search, ==, head->str);
+            }
+        }
+      else if (collection == JD_COLLECTION_RECORDS)
+        {
+          JsonNode *matter = json_object_get_member (fields, "matter");
+
+          g_assert_cmpint (row->plain, ==,
+                           matter == NULL ||
+                           (JSON_NODE_HOLDS_VALUE (matter) &&
+                            json_node_get_value_type (matter) == G_TYPE_STRING));
+          if (row->plain)
+            g_assert_cmpstr (row->search, ==,
+                             json_object_get_string_member_with_default (fields, "matter", NULL));
+        }
+    }
+}
+
+/* A page that breaks the protocol is refused whole, saying how. */
+static void
+test_page_read_refused (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } pages[] = {
+    { "", "not a JSON object" },
+    { "[]", "not a JSON object" },
+    { "{\"changes\":[],\"cursor\":1", "not a JSON object" },
+    { "{\"changes\":[],\"cursor\":1}x", "not a JSON object" },
+    { "{\"changes\":[],\"cursor\":\"\xff\"}", "not a JSON object" },
+    { "{\"cursor\":1}", "no changes or cursor" },
+    { "{\"changes\":{},\"cursor\":1}", "no changes or cursor" },
+    { "{\"changes\":[],\"cursor\":\"1\"}", "no changes or cursor" },
+    { "{\"changes\":[],\"cursor\":1.5}", "no changes or cursor" },
+    { "{\"changes\":[],\"cursor\":1,\"more\":true}", "more rows remain" },
+    { "{\"changes\":[1],\"cursor\":1}", "(change)" },
+    { "{\"changes\":[{\"id\":\"x\",\"rev\":1}],\"cursor\":1}", "(row without collection" },
+    { "{\"changes\":[{\"collection\":\"nonsense\",\"id\":\"x\",\"rev\":1}],\"cursor\":1}",
+      "(unknown collection)" },
+    { "{\"changes\":[{\"collection\":\"cases\",\"id\":7,\"rev\":1}],\"cursor\":1}", "(row id)" },
+    { "{\"changes\":[{\"collection\":\"cases\",\"id\":\"x\",\"rev\":\"1\"}],\"cursor\":1}",
+      "(row rev)" },
+    { "{\"changes\":[{\"collection\":\"cases\",\"id\":\"x\",\"rev\":1,\"fields\":null}],"
+      "\"cursor\":1}", "(row without fields)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (pages[i].text, strlen (pages[i].text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JdSyncPage) page = jd_sync_page_read (body, &error);
+      g_autofree char *shown = g_strescape (pages[i].text, NULL);
+
+      g_test_message ("page %u: %s", i, shown);
+      g_assert_null (page);
+      g_assert_error (error, JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL);
+      g_assert_nonnull (strstr (error->message, pages[i].message));
+    }
+
+  /* A tombstone needs no fields; "deleted" and "out_of_scope" are read as booleans. */
+  {
+    static const char text[] =
+      "{\"changes\":[{\"collection\":\"cases\",\"id\":\"x\",\"rev\":1,\"deleted\":true},"
+      "{\"collection\":\"cases\",\"id\":\"y\",\"rev\":2,\"deleted\":false,\"out_of_scope\":true,"
+      "\"fields\":{\"id\":\"y\"},\"modified\":\"2025-07-01T10:00:00+08:00\"}],\"cursor\":2,"
+      "\"more\":true,\"remaining\":40}";
+    g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JdSyncPage) page = jd_sync_page_read (body, &error);
+    const JdSyncPageRow *row;
+
+    g_assert_no_error (error);
+    g_assert_true (jd_sync_page_get_more (page));
+    g_assert_cmpint (jd_sync_page_get_remaining (page), ==, 40);
+    row = &g_array_index (page->rows, JdSyncPageRow, 0);
+    g_assert_null (row->row.body);
+    g_assert_false (row->out_of_scope);
+    g_assert_null (row->modified);
+    row = &g_array_index (page->rows, JdSyncPageRow, 1);
+    g_assert_cmpstr (row->row.body, ==, "{\"id\":\"y\"}");
+    g_assert_true (row->out_of_scope);
+    g_assert_cmpstr (row->modified, ==, "2025-07-01T10:00:00+08:00");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -862,6 +1037,8 @@ main (int argc, char **argv)
   ADD ("pull-page-text", test_pull_page_text);
   ADD ("pushed-conflict-and-rejection", test_pushed_conflict_and_rejection);
   ADD ("account", test_account);
+  g_test_add_func ("/sync-store/page-read-fields", test_page_read_fields);
+  g_test_add_func ("/sync-store/page-read-refused", test_page_read_refused);
 #undef ADD
 
   return g_test_run ();

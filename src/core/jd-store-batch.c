@@ -173,9 +173,13 @@ case_opened_on (JsonObject *fields)
   stages = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (stages); i++)
     {
-      JsonObject *stage = json_array_get_object_element (stages, i);
-      const char *date = json_object_get_string_member_with_default (stage, "date", NULL);
+      JsonNode *stage = json_array_get_element (stages, i);
+      const char *date;
 
+      if (!JSON_NODE_HOLDS_OBJECT (stage))
+        continue;
+      date = json_object_get_string_member_with_default (json_node_get_object (stage), "date",
+                                                         NULL);
       if (date != NULL && (earliest == NULL || strcmp (date, earliest) < 0))
         earliest = date;
     }
@@ -211,11 +215,10 @@ jd_store_row_init (JdStoreRow *row,
 /* The text case_search_source (migration 0003) makes of @fields and of @records (the records
  * of the case, in the order they are written): number, title, party names, facts and record
  * matters, each followed by a newline; names and matters joined by a space. */
-char *
-jd_store_case_search_text (JsonObject *fields,
-                           GPtrArray  *records)
+void
+jd_store_case_search_head (GString    *text,
+                           JsonObject *fields)
 {
-  GString *text = g_string_sized_new (512);
   JsonArray *parties = NULL;
   JsonNode *node;
   gboolean first = TRUE;
@@ -247,11 +250,17 @@ jd_store_case_search_text (JsonObject *fields,
 
   g_string_append (text, json_object_get_string_member_with_default (fields, "facts", ""));
   g_string_append_c (text, '\n');
+}
 
-  first = TRUE;
-  for (guint i = 0; records != NULL && i < records->len; i++)
+void
+jd_store_case_search_matters (GString   *text,
+                              GPtrArray *matters)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; matters != NULL && i < matters->len; i++)
     {
-      const char *matter = jd_entity_get_string (records->pdata[i], "matter");
+      const char *matter = matters->pdata[i];
 
       if (matter == NULL)
         continue;
@@ -261,7 +270,20 @@ jd_store_case_search_text (JsonObject *fields,
       first = FALSE;
     }
   g_string_append_c (text, '\n');
+}
 
+char *
+jd_store_case_search_text (JsonObject *fields,
+                           GPtrArray  *records)
+{
+  GString *text = g_string_sized_new (512);
+  g_autoptr(GPtrArray) matters = g_ptr_array_new ();
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    g_ptr_array_add (matters, (gpointer) jd_entity_get_string (records->pdata[i], "matter"));
+
+  jd_store_case_search_head (text, fields);
+  jd_store_case_search_matters (text, matters);
   return g_string_free (text, FALSE);
 }
 

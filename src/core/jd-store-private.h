@@ -143,6 +143,12 @@ void          jd_store_drop_deferred_search (JdStore *self);
  * it reads is a string or absent. */
 char         *jd_store_case_search_text (JsonObject *fields,
                                          GPtrArray  *records);
+/* That text in two parts: the lines read from the case (number, title, party names, facts),
+ * then the line of its records' @matters (strings, NULL for a record without one). */
+void          jd_store_case_search_head (GString    *text,
+                                         JsonObject *fields);
+void          jd_store_case_search_matters (GString   *text,
+                                            GPtrArray *matters);
 gboolean      jd_store_case_is_plain   (JsonObject   *fields,
                                         GPtrArray    *records);
 
@@ -195,5 +201,41 @@ gboolean      jd_store_write_synced    (JdStore       *self,
                                         const char    *modified,
                                         const char    *action,
                                         GError       **error);
+
+/* A row of a pull page as jd_sync_page_read() reads it from the page's text, on any thread: the
+ * store inserts a row new to it from this alone (jd_store_write_pulled()). The strings belong
+ * to the page. */
+typedef struct
+{
+  JdCollection  collection;
+  const char   *id;
+  gint64        rev;
+  const char   *modified;      /* NULL when the server gave none */
+  gboolean      out_of_scope;
+  /* Its fields' text as the server wrote them (NULL for a tombstone) and their columns, as
+   * jd_store_row_init() takes them from the parsed fields. */
+  JdStoreRow    row;
+  /* Whether the members the search text reads are strings or absent; then for a case the lines
+   * jd_store_case_search_head() writes, for a record its matter (NULL when it has none). */
+  gboolean      plain;
+  const char   *search;
+} JdSyncPageRow;
+
+struct _JdSyncPage
+{
+  GBytes       *body;
+  GStringChunk *strings;
+  GArray       *rows;         /* JdSyncPageRow, in the page's order */
+  gint64        cursor;
+  gboolean      more;
+  gint64        remaining;
+};
+
+/* Writes a pulled row as jd_store_write_synced() does, with its "sync" audit entry; a row new to
+ * the replica (but an officer, whose certificates are indexed from the parsed object) straight
+ * from what was read of its text. */
+gboolean      jd_store_write_pulled    (JdStore              *self,
+                                        const JdSyncPageRow  *pulled,
+                                        GError              **error);
 
 G_END_DECLS

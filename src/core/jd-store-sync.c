@@ -1070,75 +1070,46 @@ leave_scope (JdStore          *self,
 }
 
 static gboolean
-apply_pulled_rows (JdStore          *self,
-                   JsonArray        *changes,
-                   GBytes           *page,
-                   gint64            cursor,
-                   JdSyncPullStats  *counts,
-                   GError          **error)
+apply_pulled_rows (JdStore           *self,
+                   const JdSyncPage  *page,
+                   JdSyncPullStats   *counts,
+                   GError           **error)
 {
-  g_autoptr(GArray) spans = NULL;
   sqlite3_stmt *stmt;
 
-  /* The server sends each row's fields as the codec wrote them: stored as they came, they need
-   * not be written out again from the parsed tree. */
-  if (page != NULL)
+  for (guint i = 0; i < page->rows->len; i++)
     {
-      gsize length;
-      const char *text = g_bytes_get_data (page, &length);
-
-      spans = jd_json_element_member_spans (text, length, "changes", "fields");
-      if (spans != NULL && spans->len != json_array_get_length (changes))
-        g_clear_pointer (&spans, g_array_unref);
-    }
-
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonNode *node = json_array_get_element (changes, i);
+      const JdSyncPageRow *pulled = &g_array_index (page->rows, JdSyncPageRow, i);
+      const char *key = jd_collection_key (pulled->collection);
       g_auto(Entry) entry = { 0 };
-      JdCollection collection;
-      const char *id, *modified;
-      JsonObject *fields;
       gboolean found = FALSE;
-      gint64 rev;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad_answer (error, "change");
-
-      if (!parse_row (json_node_get_object (node), &collection, &id, &rev, &modified, &fields,
-                      error) ||
-          !load_entry (self, "collection = ?1 AND row_id = ?2", jd_collection_key (collection), id,
-                       &entry, &found, error))
+      if (!load_entry (self, "collection = ?1 AND row_id = ?2", key, pulled->id, &entry, &found,
+                       error))
         return FALSE;
 
-      if (json_object_get_boolean_member_with_default (json_node_get_object (node),
-                                                       "out_of_scope", FALSE))
+      if (pulled->out_of_scope)
         {
-          if (!leave_scope (self, collection, id, rev, modified, found ? &entry : NULL, counts,
-                            error))
+          if (!leave_scope (self, pulled->collection, pulled->id, pulled->rev, pulled->modified,
+                            found ? &entry : NULL, counts, error))
             return FALSE;
         }
       else if (!found)
         {
-          g_autofree char *text = NULL;
-
-          if (spans != NULL && fields != NULL)
-            {
-              JdJsonSpan *span = &g_array_index (spans, JdJsonSpan, i);
-
-              text = g_strndup ((const char *) g_bytes_get_data (page, NULL) + span->offset,
-                                span->length);
-            }
-          if (!jd_store_write_synced (self, collection, id, fields, text, rev, modified, "sync",
-                                      error))
+          if (!jd_store_write_pulled (self, pulled, error))
             return FALSE;
           counts->written++;
         }
       else
         {
+          g_autoptr(JsonObject) fields = NULL;
           guint n = 0;
 
-          if (!merge_row (self, collection, &entry, fields, rev, modified, &n, error))
+          if (pulled->row.body != NULL &&
+              (fields = object_from_text (pulled->row.body, error)) == NULL)
+            return FALSE;
+          if (!merge_row (self, pulled->collection, &entry, fields, pulled->rev,
+                          pulled->modified, &n, error))
             return FALSE;
           counts->merged++;
           counts->conflicts += n;
@@ -1148,22 +1119,21 @@ apply_pulled_rows (JdStore          *self,
   stmt = jd_store_statement (self, "UPDATE sync_state SET cursor = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cursor);
+  sqlite3_bind_int64 (stmt, 1, page->cursor);
   return jd_store_step_done (self, stmt, error);
 }
 
 gboolean
-jd_store_sync_apply_pull (JdStore          *self,
-                          JsonArray        *changes,
-                          GBytes           *page,
-                          gint64            cursor,
-                          JdSyncPullStats  *stats,
-                          GError          **error)
+jd_store_sync_apply_page (JdStore           *self,
+                          const JdSyncPage  *page,
+                          JdSyncPullStats   *stats,
+                          GError           **error)
 {
   JdSyncPullStats counts = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
 
   /* Pages come in the server's order of last change, so a row can arrive a page before the row
    * it references (an agency renamed after its cases were filed). The server checked the
@@ -1177,7 +1147,7 @@ jd_store_sync_apply_pull (JdStore          *self,
     {
       /* A case and its records come in the same page: index the case once, at the end. */
       jd_store_defer_search (self);
-      ok = apply_pulled_rows (self, changes, page, cursor, &counts, error) &&
+      ok = apply_pulled_rows (self, page, &counts, error) &&
            jd_store_flush_search (self, error) &&
            jd_store_commit (self, error);
       if (!ok)
@@ -1198,6 +1168,28 @@ jd_store_sync_apply_pull (JdStore          *self,
       stats->left += counts.left;
     }
   return ok;
+}
+
+gboolean
+jd_store_sync_apply_pull (JdStore          *self,
+                          JsonArray        *changes,
+                          gint64            cursor,
+                          JdSyncPullStats  *stats,
+                          GError          **error)
+{
+  g_autoptr(JsonObject) answer = json_object_new ();
+  g_autoptr(JdSyncPage) page = NULL;
+  g_autoptr(GBytes) body = NULL;
+  char *text;
+  gsize length;
+
+  /* Read as the server's text is, so that both take one way into the store. */
+  json_object_set_array_member (answer, "changes", json_array_ref (changes));
+  json_object_set_int_member (answer, "cursor", cursor);
+  text = jd_codec_object_to_string (answer, &length);
+  body = g_bytes_new_take (text, length);
+  page = jd_sync_page_read (body, error);
+  return page != NULL && jd_store_sync_apply_page (self, page, stats, error);
 }
 
 GPtrArray *

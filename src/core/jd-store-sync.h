@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-store.h"
+#include "sync/jd-sync-page.h"
 
 G_BEGIN_DECLS
 
@@ -100,11 +101,14 @@ gboolean   jd_store_sync_commit_results  (JdStore          *self,
                                           JsonArray        *results,
                                           JdSyncPushStats  *stats,
                                           GError          **error);
-/* Applies the "changes" of a pulled page and stores @cursor, in one transaction. @page, when
- * not NULL, is the text @changes were parsed from: rows are stored as they are written there. */
+/* Applies the rows of a pulled page and stores its cursor, in one transaction. */
+gboolean   jd_store_sync_apply_page      (JdStore           *self,
+                                          const JdSyncPage  *page,
+                                          JdSyncPullStats   *stats,
+                                          GError           **error);
+/* The same for a page of @changes (the "changes" member of a pull answer) with @cursor. */
 gboolean   jd_store_sync_apply_pull      (JdStore          *self,
                                           JsonArray        *changes,
-                                          GBytes           *page,
                                           gint64            cursor,
                                           JdSyncPullStats  *stats,
                                           GError          **error);

@@ -1000,17 +1000,20 @@ fail:
 /* A case of a pulled page with the records the page added to it. */
 typedef struct
 {
-  JdEntity  *kase;     /* when the page added the case itself */
+  char      *head;     /* the lines of its search text read from the case, when the page
+                        * added it and they are plain (jd_store_case_search_head()) */
+  gboolean   added;    /* the page added the case */
   gint64     pk;
-  GPtrArray *records;  /* JdEntity, in the order they were written */
-  gboolean   stale;    /* the page changed a row of it that it had before */
+  GPtrArray *matters;  /* of the records the page added, in the order they were written */
+  gboolean   stale;    /* the page changed a row of it that it had before, or wrote one whose
+                        * search members are not plain */
 } PulledCase;
 
 static void
 pulled_case_free (PulledCase *pulled)
 {
-  g_clear_object (&pulled->kase);
-  g_ptr_array_unref (pulled->records);
+  g_free (pulled->head);
+  g_ptr_array_unref (pulled->matters);
   g_free (pulled);
 }
 
@@ -1023,19 +1026,23 @@ pulled_case (JdStore    *self,
   if (pulled == NULL)
     {
       pulled = g_new0 (PulledCase, 1);
-      pulled->records = g_ptr_array_new_with_free_func (g_object_unref);
+      pulled->matters = g_ptr_array_new_with_free_func (g_free);
       g_hash_table_insert (self->deferred_texts, g_strdup (case_id), pulled);
     }
   return pulled;
 }
 
-/* Notes what a pulled row did to its case's search text. */
+/* Notes what a pulled row did to its case's search text: @added when the row is new, @plain
+ * when its search members are strings or absent, @search the case's head lines or the record's
+ * matter, @case_id a record's case. */
 static void
 note_pulled_row (JdStore      *self,
                  JdCollection  collection,
                  const char   *id,
-                 JdEntity     *entity,
-                 gboolean      added)
+                 gboolean      added,
+                 gboolean      plain,
+                 const char   *search,
+                 const char   *case_id)
 {
   PulledCase *pulled;
 
@@ -1045,23 +1052,57 @@ note_pulled_row (JdStore      *self,
   if (collection == JD_COLLECTION_CASES)
     {
       pulled = pulled_case (self, id);
-      if (added && entity != NULL && pulled->kase == NULL)
+      if (added && plain && !pulled->added)
         {
-          pulled->kase = g_object_ref (entity);
+          pulled->added = TRUE;
+          pulled->head = g_strdup (search);
           pulled->pk = sqlite3_last_insert_rowid (self->db);
         }
       else
         pulled->stale = TRUE;
     }
-  else if (collection == JD_COLLECTION_RECORDS && entity != NULL &&
-           jd_entity_get_string (entity, "case_id") != NULL)
+  else if (collection == JD_COLLECTION_RECORDS && case_id != NULL)
     {
-      pulled = pulled_case (self, jd_entity_get_string (entity, "case_id"));
-      if (added)
-        g_ptr_array_add (pulled->records, g_object_ref (entity));
+      pulled = pulled_case (self, case_id);
+      if (added && plain)
+        g_ptr_array_add (pulled->matters, g_strdup (search));
       else
         pulled->stale = TRUE;
     }
+}
+
+/* note_pulled_row() for a row of parsed @fields. */
+static void
+note_pulled_fields (JdStore      *self,
+                    JdCollection  collection,
+                    const char   *id,
+                    JsonObject   *fields,
+                    gboolean      added)
+{
+  g_autoptr(GString) head = NULL;
+  JsonNode *matter;
+
+  if (self->deferred_texts == NULL)
+    return;
+
+  if (collection == JD_COLLECTION_CASES && fields != NULL &&
+      jd_store_case_is_plain (fields, NULL))
+    {
+      head = g_string_sized_new (512);
+      jd_store_case_search_head (head, fields);
+      note_pulled_row (self, collection, id, added, TRUE, head->str, NULL);
+    }
+  else if (collection == JD_COLLECTION_RECORDS && fields != NULL)
+    {
+      matter = json_object_get_member (fields, "matter");
+      note_pulled_row (self, collection, id, added,
+                       matter == NULL || (JSON_NODE_HOLDS_VALUE (matter) &&
+                                          json_node_get_value_type (matter) == G_TYPE_STRING),
+                       json_object_get_string_member_with_default (fields, "matter", NULL),
+                       json_object_get_string_member_with_default (fields, "case_id", NULL));
+    }
+  else
+    note_pulled_row (self, collection, id, FALSE, FALSE, NULL, NULL);
 }
 
 /* Whether @pulled holds every record of its case: those of earlier pages count too. */
@@ -1081,7 +1122,7 @@ pulled_case_whole (JdStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  *whole = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == pulled->records->len;
+  *whole = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == pulled->matters->len;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     return jd_store_set_sqlite_error (self, rc, error);
@@ -1102,11 +1143,10 @@ index_pulled_cases (JdStore    *self,
     {
       const char *id = case_ids->pdata[i];
       PulledCase *pulled = g_hash_table_lookup (self->deferred_texts, id);
-      g_autofree char *text = NULL;
+      g_autoptr(GString) text = NULL;
       gboolean whole = FALSE;
 
-      if (pulled != NULL && pulled->kase != NULL && !pulled->stale &&
-          jd_store_case_is_plain (jd_entity_get_fields (pulled->kase), pulled->records) &&
+      if (pulled != NULL && pulled->head != NULL && !pulled->stale &&
           !pulled_case_whole (self, id, pulled, &whole, error))
         return FALSE;
       if (!whole)
@@ -1115,8 +1155,9 @@ index_pulled_cases (JdStore    *self,
           continue;
         }
 
-      text = jd_store_case_search_text (jd_entity_get_fields (pulled->kase), pulled->records);
-      if (!add_case_text (self, pulled->pk, text, error))
+      text = g_string_new (pulled->head);
+      jd_store_case_search_matters (text, pulled->matters);
+      if (!add_case_text (self, pulled->pk, text->str, error))
         return FALSE;
       n++;
     }
@@ -1184,7 +1225,7 @@ jd_store_write_synced (JdStore       *self,
         return FALSE;
       changes = json_object_new ();
       json_object_set_boolean_member (changes, "deleted", TRUE);
-      note_pulled_row (self, collection, id, NULL, FALSE);
+      note_pulled_fields (self, collection, id, NULL, FALSE);
       if (collection == JD_COLLECTION_CASES)
         touch_case (&ctx, id);
     }
@@ -1229,7 +1270,7 @@ jd_store_write_synced (JdStore       *self,
           if (collection == JD_COLLECTION_OFFICERS &&
               !index_certificates (self, entity, id, error))
             return FALSE;
-          note_pulled_row (self, collection, id, entity, old_body == NULL);
+          note_pulled_fields (self, collection, id, fields, old_body == NULL);
           if (collection == JD_COLLECTION_CASES)
             touch_case (&ctx, id);
           else if (collection == JD_COLLECTION_RECORDS)
@@ -1257,6 +1298,79 @@ jd_store_write_synced (JdStore       *self,
   if (!audit (self, ctx.now, action, collection, id, changes, error))
     return FALSE;
   /* A pulled page's cases were touched in the page's set, to be indexed at its end. */
+  if (self->deferred_search != NULL)
+    return TRUE;
+  return refresh_case_search (self, ctx.touched_cases, error);
+}
+
+/* jd_store_write_synced() with the parsed fields of @pulled. */
+static gboolean
+write_pulled_parsed (JdStore              *self,
+                     const JdSyncPageRow  *pulled,
+                     GError              **error)
+{
+  g_autoptr(JsonObject) fields = NULL;
+
+  if (pulled->row.body != NULL)
+    {
+      fields = jd_codec_object_from_string (pulled->row.body, error);
+      if (fields == NULL)
+        return FALSE;
+    }
+  return jd_store_write_synced (self, pulled->collection, pulled->id, fields, pulled->row.body,
+                                pulled->rev, pulled->modified, "sync", error);
+}
+
+gboolean
+jd_store_write_pulled (JdStore              *self,
+                       const JdSyncPageRow  *pulled,
+                       GError              **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  const JdStoreValue *case_id;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+
+  /* A tombstone, a row this replica has (compared and audited member by member) and an officer
+   * (whose certificates are indexed from the object) are written from the parsed fields. */
+  if (pulled->row.body == NULL || pulled->collection == JD_COLLECTION_OFFICERS)
+    return write_pulled_parsed (self, pulled, error);
+
+  stmt = jd_store_static_statement (self, table_sql (pulled->collection)->select, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, pulled->id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return write_pulled_parsed (self, pulled, error);
+  if (rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (self, rc, error);
+
+  write_context_init_synced (self, &ctx);
+  if (!write_row (self, table_sql (pulled->collection)->insert_synced, &pulled->row,
+                  pulled->modified != NULL ? pulled->modified : ctx.now, pulled->rev, error))
+    return FALSE;
+
+  case_id = jd_store_row_get_member (&pulled->row, "case_id");
+  if (pulled->collection == JD_COLLECTION_CASES)
+    {
+      note_pulled_row (self, pulled->collection, pulled->id, TRUE, pulled->plain, pulled->search,
+                       NULL);
+      touch_case (&ctx, pulled->id);
+    }
+  else if (pulled->collection == JD_COLLECTION_RECORDS && case_id->text != NULL)
+    {
+      note_pulled_row (self, pulled->collection, pulled->id, TRUE, pulled->plain,
+                       pulled->search, case_id->text);
+      touch_case (&ctx, case_id->text);
+    }
+
+  /* A new row is audited without its members, as an insert is (see insert_row). */
+  if (!audit (self, ctx.now, "sync", pulled->collection, pulled->id, NULL, error))
+    return FALSE;
   if (self->deferred_search != NULL)
     return TRUE;
   return refresh_case_search (self, ctx.touched_cases, error);

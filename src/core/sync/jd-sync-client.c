@@ -549,16 +549,14 @@ typedef struct
   gboolean    peeked;   /* cursor and more were read ahead from the text */
   gint64      cursor;
   gboolean    more;
-  JsonObject *answer;   /* the parsed body */
-  JsonObject *spent;    /* the tree of a page written before, for the worker to free */
+  JdSyncPage *read;     /* what the worker read of the body */
 } PullPage;
 
 static void
 pull_page_free (PullPage *page)
 {
   g_bytes_unref (page->body);
-  g_clear_pointer (&page->answer, json_object_unref);
-  g_clear_pointer (&page->spent, json_object_unref);
+  g_clear_pointer (&page->read, jd_sync_page_free);
   g_free (page);
 }
 
@@ -574,8 +572,7 @@ typedef struct
   guint         batches_left;
   gboolean      bulk;         /* a long pull writes in jd_store_begin_bulk() mode */
   /* The pull pipeline: see pull_cb() */
-  GQueue        pages;        /* PullPage received and not parsed yet, oldest first */
-  JsonObject   *spent;        /* the parsed tree of the page written last */
+  GQueue        pages;        /* PullPage received and not read yet, oldest first */
   gboolean      fetching;     /* a page is being asked for */
   gboolean      fetch_held;   /* the page after the newest is held back: see PULL_AHEAD */
   gint64        held_cursor;  /* its cursor */
@@ -592,7 +589,6 @@ sync_run_free (SyncRun *run)
   g_clear_pointer (&run->batch, json_array_unref);
   g_clear_pointer (&run->files, g_ptr_array_unref);
   g_queue_clear_full (&run->pages, (GDestroyNotify) pull_page_free);
-  g_clear_pointer (&run->spent, json_object_unref);
   g_free (run->file);
   g_free (run);
 }
@@ -735,10 +731,10 @@ push_next (GTask *task)
   request_async (self, "POST", "push", node, g_task_get_cancellable (task), push_cb, task);
 }
 
-/* The pull is a pipeline: while this thread writes page N into the store, a worker parses page
- * N+1 and the server makes page N+2. The cursor of a page is read from its text as it arrives,
- * so that the next request need not wait for the parse, which then confirms it. The parsed tree
- * of a written page is freed by the worker too, before it parses the next. */
+/* The pull is a pipeline: while this thread writes page N into the store, a worker reads page
+ * N+1 (jd_sync_page_read()) and the server makes page N+2. The cursor of a page is peeked at in
+ * its text as it arrives, so that the next request need not wait for the worker, whose reading
+ * then confirms it. */
 
 /* Reads "cursor" and "more" from the text of a page, without parsing the rows. */
 static gboolean
@@ -844,9 +840,8 @@ parse_thread (GTask        *parse,
   PullPage *page = data;
   GError *error = NULL;
 
-  g_clear_pointer (&page->spent, json_object_unref);
-  page->answer = parse_object (page->body, &error);
-  if (page->answer == NULL)
+  page->read = jd_sync_page_read (page->body, &error);
+  if (page->read == NULL)
     g_task_return_error (parse, error);
   else
     g_task_return_boolean (parse, TRUE);
@@ -861,7 +856,6 @@ parsed_cb (GObject      *source,
   SyncRun *run = g_task_get_task_data (task);
   PullPage *page = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
-  JsonArray *changes;
   gint64 cursor;
   gboolean more;
 
@@ -879,22 +873,9 @@ parsed_cb (GObject      *source,
       return;
     }
 
-  changes = json_object_get_array_member (page->answer, "changes");
-  if (changes == NULL || !json_object_has_member (page->answer, "cursor"))
-    {
-      pull_fail (task, g_error_new (JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
-                                    _("The server's pull answer has no changes or cursor.")));
-      return;
-    }
-  cursor = json_object_get_int_member (page->answer, "cursor");
-  more = json_object_get_boolean_member_with_default (page->answer, "more", FALSE);
-  if (more && json_array_get_length (changes) == 0)
-    {
-      pull_fail (task, g_error_new (JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
-                                    _("The server says more rows remain but sent none.")));
-      return;
-    }
-  /* What was read ahead must be what the parser read. */
+  cursor = jd_sync_page_get_cursor (page->read);
+  more = jd_sync_page_get_more (page->read);
+  /* What was peeked at must be what the worker read. */
   if (page->peeked && (cursor != page->cursor || more != page->more))
     {
       pull_fail (task, g_error_new (JD_SYNC_ERROR, JD_SYNC_ERROR_PROTOCOL,
@@ -904,18 +885,17 @@ parsed_cb (GObject      *source,
     }
   if (!page->peeked && more)
     pull_fetch (task, cursor);
-  /* The worker parses the next page while this one is written. */
+  /* The worker reads the next page while this one is written. */
   parse_next (task);
 
-  if (!jd_store_sync_apply_pull (run->store, changes, page->body, cursor, &run->result.pull,
-                                 &error))
+  if (!jd_store_sync_apply_page (run->store, page->read, &run->result.pull, &error))
     {
       pull_fail (task, error);
       return;
     }
 
-  run->done += json_array_get_length (changes);
-  run->total = run->done + json_object_get_int_member_with_default (page->answer, "remaining", 0);
+  run->done += jd_sync_page_get_n_rows (page->read);
+  run->total = run->done + jd_sync_page_get_remaining (page->read);
   progress (task);
 
   /* A first pull of a district is hundreds of pages: written as the sample is. */
@@ -933,8 +913,6 @@ parsed_cb (GObject      *source,
       return;
     }
 
-  if (run->spent == NULL)
-    run->spent = g_steal_pointer (&page->answer);
   parse_next (task);
 }
 
@@ -951,7 +929,6 @@ parse_next (GTask *task)
 
   page = g_queue_pop_head (&run->pages);
   fetch_held (task);
-  page->spent = g_steal_pointer (&run->spent);
   run->parsing = TRUE;
   parse = g_task_new (NULL, g_task_get_cancellable (task), parsed_cb, g_object_ref (task));
   g_task_set_source_tag (parse, parse_next);

@@ -315,6 +315,13 @@ test_checks (Fixture       *f,
     g_assert_cmpint (refresh (f->store, validator), ==, 1);
   }
 
+  /* A case deleted: its check goes with it, and nothing is left to check. */
+  g_assert_true (jd_store_delete (f->store, JD_COLLECTION_CASES,
+                                  jd_entity_get_id (everything->pdata[7]), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, 0);
+  g_assert_cmpint (refresh (f->store, validator), ==, 0);
+
   /* An officer changed: their certificates weigh on every case, so every case again. */
   {
     g_autoptr(JdRuleData) rule_data = jd_validator_load_data (f->store, &error);
@@ -325,14 +332,14 @@ test_checks (Fixture       *f,
     json_object_set_string_member (jd_entity_get_fields (officers->pdata[0]), "name", "改名");
     g_assert_true (jd_store_save (f->store, officers->pdata[0], &error));
     g_assert_no_error (error);
-    g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, N_CASES);
-    g_assert_cmpint (refresh (f->store, validator), ==, N_CASES);
+    g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, N_CASES - 1);
+    g_assert_cmpint (refresh (f->store, validator), ==, N_CASES - 1);
   }
 
   /* Another "as of" date: every case again. */
-  g_assert_cmpint (jd_case_checks_count_stale (f->store, later, &error), ==, N_CASES);
-  g_assert_cmpint (refresh (f->store, later), ==, N_CASES);
-  g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, N_CASES);
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, later, &error), ==, N_CASES - 1);
+  g_assert_cmpint (refresh (f->store, later), ==, N_CASES - 1);
+  g_assert_cmpint (jd_case_checks_count_stale (f->store, validator, &error), ==, N_CASES - 1);
 }
 
 static void

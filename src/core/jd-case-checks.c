@@ -63,16 +63,20 @@ ensure_config (JdStore      *store,
 }
 
 /* A case is checked again when it has no check: triggers (migration 10) delete a case's check
- * whenever a write may change its findings. */
-#define STALE_WHERE                                                                              \
-  " FROM cases AS c LEFT JOIN case_checks AS k ON k.case_pk = c.pk"                              \
-  " WHERE c.deleted = 0 AND k.case_pk IS NULL"
-
+ * whenever a write may change its findings.
+ *
+ * Every check is of a live case: one is written only for a live case, in the transaction that
+ * read it (write_checks()), and triggers delete it when its case changes or goes. So the stale
+ * cases are the live ones less the checks, both counted along an index. Looking up the check of
+ * each live case instead took 1.5 s of a million-case window's start, in 16 KiB reads. */
 static gint64
 count_stale (JdStore  *store,
              GError  **error)
 {
-  sqlite3_stmt *stmt = jd_store_statement (store, "SELECT count(*)" STALE_WHERE, error);
+  sqlite3_stmt *stmt = jd_store_statement (store,
+                                           "SELECT (SELECT count(*) FROM cases WHERE deleted = 0)"
+                                           " - (SELECT count(*) FROM case_checks)",
+                                           error);
   gint64 count = -1;
   int rc;
 

@@ -80,7 +80,7 @@ test_model_pages (void)
     }
 
   /* Each page read once (the last two positions are in the first page, still cached), and
-   * nowhere near the 200 pages of the whole table. */
+   * nowhere near the 80 pages of the whole table. */
   g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model), ==, g_hash_table_size (pages));
   g_assert_cmpuint (jd_case_list_model_get_n_pages_cached (model), <=, 8);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), N_SAMPLE_CASES));

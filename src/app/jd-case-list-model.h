@@ -10,7 +10,8 @@ G_BEGIN_DECLS
  * their count, reads pages of JD_CASE_LIST_PAGE_SIZE cases as items are asked for and keeps the
  * few pages last used. A new search, filter or sort replaces every item. */
 
-#define JD_CASE_LIST_PAGE_SIZE 100
+/* GTK 4.8's list views make up to 200 rows around the visible ones: one page covers them. */
+#define JD_CASE_LIST_PAGE_SIZE 250
 /* A search lists its newest 10,000 hits at most: past that, a narrower search is the way. */
 #define JD_CASE_LIST_MAX_HITS 10000
 

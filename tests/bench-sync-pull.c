@@ -4,16 +4,19 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "jd-store-list.h"
 #include "jd-test-util.h"
 
 /* A fresh client's first pull from a real jiandu-server on loopback, against a plain SQLite bulk
  * insert of the same rows in the same run (issue 4, "Benchmark"). The server is seeded with a
  * sample district of N cases (`jiandu-cli sample`, exported and imported), then `jiandu-cli sync`
- * pulls everything into an empty database.
+ * pulls everything into an empty database. Then the client edits 10,000 of the cases offline,
+ * through the store as the app does, and `jiandu-cli sync` pushes them (and pulls them back).
  *   meson test -C build --benchmark sync-pull-100k --verbose
  *   build/tests/bench-sync-pull 20000          (a smaller run, for profiling) */
 
 #define PASSWORD "bench password"
+#define N_EDITS 10000
 
 static char *dir;
 
@@ -184,6 +187,55 @@ root_agency (const char *path)
   return id;
 }
 
+/* Edits @n cases offline, each saved on its own as the app saves an edit. */
+static void
+edit_cases (JdStore *store,
+            guint    n)
+{
+  JdCaseFilter filter = { 0 };
+  guint done = 0;
+
+  while (done < n)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) cases = jd_store_list_cases_filtered (store, &filter, done,
+                                                                MIN (n - done, 1000), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (cases->len, >, 0);
+      for (guint i = 0; i < cases->len; i++)
+        {
+          JsonObject *fields = jd_entity_get_fields (cases->pdata[i]);
+          g_autofree char *facts =
+            g_strconcat (json_object_get_string_member_with_default (fields, "facts", ""),
+                         "（补充：当事人已于次日改正）", NULL);
+
+          json_object_set_string_member (fields, "facts", facts);
+          g_assert_true (jd_store_save (store, cases->pdata[i], &error));
+          g_assert_no_error (error);
+        }
+      done += cases->len;
+    }
+}
+
+static gint64
+count_edited (const char *server_db)
+{
+  sqlite3 *db = jd_test_raw_open (server_db);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM rows WHERE collection = 'cases'"
+                                           " AND json_extract (fields, '$.facts')"
+                                           " LIKE '%（补充：当事人已于次日改正）'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,8 +252,8 @@ main (int   argc,
   g_autoptr(GArray) rows = NULL;
   g_autofree char *gen = NULL, *doc = NULL, *server_db = NULL, *client_db = NULL;
   g_autofree char *line = NULL, *url = NULL, *root = NULL;
-  gint64 start, n_source, n_pulled;
-  double pull_s, bulk_s, client_cpu, server_cpu;
+  gint64 start, n_source, n_pulled, n_edits;
+  double pull_s, push_s, bulk_s, client_cpu, server_cpu;
 
   g_assert_nonnull (cli);
   g_assert_nonnull (server);
@@ -250,9 +302,6 @@ main (int   argc,
   client_cpu = children_cpu () - client_cpu;
   server_cpu = process_cpu (g_subprocess_get_identifier (process)) - server_cpu;
 
-  g_subprocess_send_signal (process, SIGTERM);
-  g_subprocess_wait (process, NULL, NULL);
-
   /* What was pulled is whole: every case, an unbroken audit chain. */
   client = jd_store_open (client_db, JD_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
@@ -261,7 +310,23 @@ main (int   argc,
   problems = jd_store_verify_audit (client, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Offline edits, then the sync that pushes them: every one on the server, none left. */
+  n_edits = MIN (N_EDITS, n_pulled);
+  edit_cases (client, n_edits);
+  g_assert_cmpint (jd_store_count_outbox (client, NULL), ==, n_edits);
   g_clear_object (&client);
+  start = g_get_monotonic_time ();
+  run (launcher, NULL, (const char *[]) { cli, "--db", client_db, "sync", NULL });
+  push_s = (g_get_monotonic_time () - start) / 1e6;
+  client = jd_store_open (client_db, JD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_store_count_outbox (client, NULL), ==, 0);
+  g_clear_object (&client);
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, NULL);
+  g_assert_cmpint (count_edited (server_db), ==, n_edits);
 
   rows = server_rows (server_db);
   bulk_s = bulk_insert (rows);
@@ -271,6 +336,8 @@ main (int   argc,
   g_print ("CPU: client (jiandu-cli sync) %.2f s, server %.2f s\n", client_cpu, server_cpu);
   g_print ("plain SQLite bulk insert of the same rows: %.2f s; ratio %.1f\n", bulk_s,
            pull_s / bulk_s);
+  g_print ("sync of %" G_GINT64_FORMAT " offline edits of cases (pushed, then pulled back): "
+           "%.2f s\n", n_edits, push_s);
 
   {
     const char *rm[] = { "rm", "-rf", dir, NULL };

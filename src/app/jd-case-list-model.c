@@ -273,15 +273,11 @@ jd_case_list_model_reload (JdCaseListModel *self)
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   old_n_items = self->n_items;
-  /* Two signals rather than one: given removals and additions together, GTK 4.8's list item
-   * manager asks for every added item, looking for the rows it could keep, which would read
-   * every page of the new list. */
-  self->n_items = 0;
-  if (old_n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
   self->n_items = MIN (count, G_MAXUINT);
-  if (self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  /* Every item changes. The case list does not show this model to GTK, whose list views would
+   * look for the rows they could keep among all the new items (see jd-case-rows.h). */
+  if (old_n_items > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
   if (old_n_items != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

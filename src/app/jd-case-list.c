@@ -3,6 +3,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "jd-case-rows.h"
 #include "jd-format.h"
 #include "jd-labels.h"
 #include "jd-rule-context.h"
@@ -262,10 +263,35 @@ column_view_activate_cb (JdCaseList *self,
                          guint       position)
 {
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
-  g_autoptr(JdCase) kase = g_list_model_get_item (model, position);
+  g_autoptr(JdCaseRow) row = g_list_model_get_item (model, position);
 
-  if (kase != NULL)
-    g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+  if (row != NULL && jd_case_row_get_case (row) != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, jd_case_row_get_case (row));
+}
+
+/* GTK 4.8 asks the tooltip under the pointer again at each gtk_widget_set_tooltip_text(): done
+ * in the cells of 200 rows at every search, it took a quarter of the search's time. A cell keeps
+ * its tooltip's text as "jd-tooltip" and gives it when asked. */
+static void
+set_tooltip (GtkLabel   *label,
+             const char *text)
+{
+  g_object_set_data_full (G_OBJECT (label), "jd-tooltip", g_strdup (text), g_free);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), "jd-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -279,27 +305,21 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (user_data) == COLUMN_NUMBER)
     gtk_widget_add_css_class (label, "numeric");
+  if (GPOINTER_TO_INT (user_data) == COLUMN_DUE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
-/* GTK 4.8 asks every tooltip again at each gtk_widget_set_tooltip_text(), even an unchanged
- * one: done in every cell of every row a search binds, it took a quarter of the search's time. */
+/* Shows @kase in a cell of @column. */
 static void
-set_tooltip (GtkLabel   *label,
-             const char *text)
+show_case (JdCaseList *self,
+           GtkLabel   *label,
+           Column      column,
+           JdCase     *kase)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), text) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         JdCaseList               *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  JdCase *kase = gtk_list_item_get_item (item);
   g_autofree char *owned = NULL;
   const char *text = NULL;
 
@@ -368,6 +388,51 @@ bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+/* A search or filter gave the row another case: the cell shows it in place. */
+static void
+row_case_changed_cb (JdCaseRow   *row,
+                     GParamSpec  *pspec,
+                     GtkListItem *item)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  show_case (g_object_get_data (G_OBJECT (item), "case-list"), label,
+             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "column")),
+             jd_case_row_get_case (row));
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         JdCaseList               *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  JdCaseRow *row = gtk_list_item_get_item (item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (item), "case-list", self);
+  g_object_set_data (G_OBJECT (item), "column", GINT_TO_POINTER (column));
+  show_case (self, GTK_LABEL (gtk_list_item_get_child (item)), column,
+             row != NULL ? jd_case_row_get_case (row) : NULL);
+  if (row != NULL)
+    {
+      handler = g_signal_connect (row, "notify::case", G_CALLBACK (row_case_changed_cb), item);
+      g_object_set_data (G_OBJECT (item), "case-handler", GSIZE_TO_POINTER (handler));
+    }
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           JdCaseList               *self)
+{
+  JdCaseRow *row = gtk_list_item_get_item (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "case-handler"));
+
+  if (row != NULL && handler != 0)
+    g_signal_handler_disconnect (row, handler);
 }
 
 /* Sorting by a column header. GTK 4.8 cannot tell which column the view sorts by, so each
@@ -441,6 +506,7 @@ add_column (JdCaseList *self,
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -575,7 +641,7 @@ jd_case_list_set_model (JdCaseList      *self,
 
   /* Not a GtkSingleSelection: when the items change it looks for its selected case among all
    * the new ones, which would read every page of the search. Activation needs no selection. */
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (jd_case_rows_new (model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (model, "items-changed", G_CALLBACK (update_stack), self,

@@ -372,8 +372,24 @@ test_window_cases (void)
     hit = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_assert_true (jd_test_find_label (GTK_WIDGET (view), jd_case_get_number (hit), NULL) ==
                    cell);
+
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1000);
     g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model) - before, <=, 3);
+
+    /* Scrolled down, another search still shows its first hit. */
+    {
+      GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+      g_autoptr(JdCase) top = NULL;
+
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+      jd_case_list_model_set_query (model, "违法建设");
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+      top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+      g_assert_nonnull (jd_test_find_label (GTK_WIDGET (view), jd_case_get_number (top), NULL));
+    }
     jd_case_list_model_set_query (model, NULL);
     gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   }

@@ -70,6 +70,22 @@ update_stack (JdCaseList *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "list");
 }
 
+/* A new list shows its first cases: the rows are kept across a search (JdCaseRows), and with
+ * them where the view was scrolled to. */
+static void
+cases_changed_cb (JdCaseList *self)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); its list view inside has the action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child) && self->model != NULL &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+    }
+  update_stack (self);
+}
+
 static void
 search_changed_cb (JdCaseList *self)
 {
@@ -644,7 +660,7 @@ jd_case_list_set_model (JdCaseList      *self,
   selection = gtk_no_selection_new (G_LIST_MODEL (jd_case_rows_new (model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
-  g_signal_connect_object (model, "items-changed", G_CALLBACK (update_stack), self,
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (cases_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "checks-updated", G_CALLBACK (checks_updated_cb), self,
                            G_CONNECT_SWAPPED);

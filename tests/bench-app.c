@@ -91,10 +91,11 @@ main (int   argc,
 
     g_print ("last case (deepest page): %.1f ms\n", ms_since (t));
   }
-  g_print ("pages read: %u, held: %u; rules run on %u cases\n",
+  g_print ("pages read: %u, held: %u; rules run on %u cases, %u summaries from the checks\n",
            jd_case_list_model_get_n_pages_loaded (model),
            jd_case_list_model_get_n_pages_cached (model),
-           jd_case_checker_get_n_checked (jd_window_get_checker (window)));
+           jd_case_checker_get_n_checked (jd_window_get_checker (window)),
+           jd_case_checker_get_n_summaries_stored (jd_window_get_checker (window)));
   g_print ("resident memory at the end: %ld KiB\n", resident_kib ());
 
   gtk_window_destroy (GTK_WINDOW (window));

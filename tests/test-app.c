@@ -217,6 +217,73 @@ has_failure (GPtrArray *findings)
 }
 
 static void
+quit_cb (GMainLoop *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* What the list shows of a case is the same from the store's checks as from its rules. */
+static void
+test_checker_summaries (void)
+{
+  g_autoptr(JdStore) store = open_sample ();
+  g_autoptr(JdCaseChecker) checker = jd_case_checker_new (store);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  JdCaseFilter filter = { 0 };
+  guint n_due = 0, n_problems = 0;
+
+  g_assert_true (jd_case_checker_configure (checker, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_connect_swapped (checker, "checks-updated", G_CALLBACK (quit_cb), loop);
+  jd_case_checker_refresh_all (checker);
+  g_main_loop_run (loop);
+
+  cases = jd_store_list_cases_filtered (store, &filter, 0, 300, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      JdCaseSummary stored, live;
+
+      jd_case_checker_summarize (checker, cases->pdata[i], &stored);
+      g_assert_cmpuint (jd_case_checker_get_n_summaries_stored (checker), ==, i + 1);
+      g_assert_cmpuint (jd_case_checker_get_n_checked (checker), ==, i);
+      jd_case_checker_check (checker, cases->pdata[i]);
+      jd_case_checker_summarize (checker, cases->pdata[i], &live);
+      g_assert_cmpuint (jd_case_checker_get_n_summaries_stored (checker), ==, i + 1);
+
+      g_assert_cmpuint (stored.n_errors, ==, live.n_errors);
+      g_assert_cmpuint (stored.n_warnings, ==, live.n_warnings);
+      g_assert_cmpint (g_date_valid (&stored.next_due), ==, g_date_valid (&live.next_due));
+      if (g_date_valid (&live.next_due))
+        {
+          g_assert_cmpint (g_date_compare (&stored.next_due, &live.next_due), ==, 0);
+          g_assert_cmpint (stored.days_left, ==, live.days_left);
+          n_due++;
+        }
+      n_problems += live.n_errors + live.n_warnings > 0;
+    }
+  /* The sample has both, so that the comparison compares something. */
+  g_assert_cmpuint (n_due, >, 0);
+  g_assert_cmpuint (n_problems, >, 0);
+
+  /* A case written since its check: its summary comes from its rules again. */
+  json_object_set_string_member (jd_entity_get_fields (cases->pdata[0]), "title",
+                                 "改过的案件名称");
+  g_assert_true (jd_store_save (store, cases->pdata[0], &error));
+  g_assert_no_error (error);
+  jd_case_checker_forget (checker, jd_entity_get_id (cases->pdata[0]));
+  {
+    JdCaseSummary summary;
+    guint checked = jd_case_checker_get_n_checked (checker);
+
+    jd_case_checker_summarize (checker, cases->pdata[0], &summary);
+    g_assert_cmpuint (jd_case_checker_get_n_checked (checker), ==, checked + 1);
+  }
+}
+
+static void
 rows_changed_cb (GListModel *model,
                  guint       position,
                  guint       removed,
@@ -322,7 +389,10 @@ test_window_cases (void)
   /* The first rows are drawn, their findings worked out for the rows shown only. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_nonnull (jd_test_find_label (GTK_WIDGET (view), jd_case_get_number (first), NULL));
-  g_assert_cmpuint (jd_case_checker_get_n_checked (jd_window_get_checker (window)), >, 0);
+  /* (From the rules run now, or from the store's checks once the refresh has made them.) */
+  g_assert_cmpuint (jd_case_checker_get_n_checked (jd_window_get_checker (window)) +
+                    jd_case_checker_get_n_summaries_stored (jd_window_get_checker (window)), >,
+                    0);
   g_assert_cmpuint (jd_case_checker_get_n_checked (jd_window_get_checker (window)), <=, 300);
   g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model), <=, 3);
 
@@ -728,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/app/model/pages", test_model_pages);
   g_test_add_func ("/app/model/search", test_model_search);
   g_test_add_func ("/app/model/rows", test_model_rows);
+  g_test_add_func ("/app/checker/summaries", test_checker_summaries);
   g_test_add_func ("/app/window/cases", test_window_cases);
   g_test_add_func ("/app/window/findings-filter", test_window_findings_filter);
   g_test_add_func ("/app/window/sort", test_window_sort);

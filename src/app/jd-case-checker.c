@@ -38,6 +38,9 @@ struct _JdCaseChecker
   guint         retry_id;      /* a refresh waiting for the database to be free */
 
   guint        n_checked;
+  guint        n_summaries_stored;
+  /* Whether the store's checks are of the profile and date configured: -1 not known yet. */
+  int          checks_current;
 };
 
 G_DEFINE_FINAL_TYPE (JdCaseChecker, jd_case_checker, G_TYPE_OBJECT)
@@ -103,6 +106,7 @@ jd_case_checker_init (JdCaseChecker *self)
 {
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) entry_free);
+  self->checks_current = -1;
 }
 
 JdCaseChecker *
@@ -156,6 +160,7 @@ jd_case_checker_configure (JdCaseChecker  *self,
   self->profile_id = g_strdup (jd_profile_get_id (profile));
   self->as_of = date;
   g_hash_table_remove_all (self->cache);
+  self->checks_current = -1;
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -295,6 +300,7 @@ refresh_done_cb (GObject      *source,
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not check every case: %s", error->message);
+  self->checks_current = -1;
   g_signal_emit (self, signals[CHECKS_UPDATED], 0);
 }
 
@@ -467,6 +473,73 @@ jd_case_checker_check (JdCaseChecker *self,
   g_return_val_if_fail (JD_IS_CASE (kase), NULL);
 
   return lookup (self, kase)->findings;
+}
+
+static gboolean
+checks_are_current (JdCaseChecker *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->checks_current < 0)
+    {
+      self->checks_current = jd_case_checks_are_current (self->store, self->validator, &error);
+      if (error != NULL)
+        g_warning ("Could not read which checks the store holds: %s", error->message);
+    }
+  return self->checks_current > 0;
+}
+
+void
+jd_case_checker_summarize (JdCaseChecker *self,
+                           JdCase        *kase,
+                           JdCaseSummary *summary)
+{
+  const char *id;
+  JdCaseCheck check;
+  gboolean found = FALSE;
+
+  g_return_if_fail (JD_IS_CASE_CHECKER (self));
+  g_return_if_fail (JD_IS_CASE (kase));
+
+  id = jd_entity_get_id (JD_ENTITY (kase));
+  /* The list shows 200 rows at a time: what the refresh found spares running their rules. */
+  if (self->validator != NULL && !g_hash_table_contains (self->cache, id) &&
+      checks_are_current (self))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jd_case_checks_get (self->store, id, &check, &found, &error))
+        g_warning ("Could not read the check of case %s: %s", id, error->message);
+    }
+
+  if (found)
+    self->n_summaries_stored++;
+  else
+    {
+      GPtrArray *findings = lookup (self, kase)->findings;
+
+      memset (&check, 0, sizeof check);
+      g_date_clear (&check.next_due, 1);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const JdFinding *finding = findings->pdata[i];
+
+          if (jd_finding_is_blocking (finding))
+            check.n_errors++;
+          else if (finding->status == JD_FINDING_FAIL)
+            check.n_warnings++;
+          if (finding->open && g_date_valid (&finding->due) &&
+              (!g_date_valid (&check.next_due) ||
+               g_date_compare (&finding->due, &check.next_due) < 0))
+            check.next_due = finding->due;
+        }
+    }
+
+  summary->n_errors = check.n_errors;
+  summary->n_warnings = check.n_warnings;
+  summary->next_due = check.next_due;
+  summary->days_left = g_date_valid (&check.next_due)
+                         ? g_date_days_between (&self->as_of, &check.next_due) : 0;
 }
 
 GPtrArray *
@@ -674,6 +747,14 @@ jd_case_checker_check_entity (JdCaseChecker *self,
                              &check);
   g_ptr_array_sort (check.findings, jd_case_checker_compare_findings);
   return check.findings;
+}
+
+guint
+jd_case_checker_get_n_summaries_stored (JdCaseChecker *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_CHECKER (self), 0);
+
+  return self->n_summaries_stored;
 }
 
 guint

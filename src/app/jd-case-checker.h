@@ -24,6 +24,20 @@ gboolean       jd_case_checker_reload         (JdCaseChecker  *self,
 /* The findings of @kase (JdFinding), failures first; never NULL. */
 GPtrArray     *jd_case_checker_check          (JdCaseChecker  *self,
                                                JdCase         *kase);
+/* What the case list shows of a case: its problems and its soonest open deadline. */
+typedef struct
+{
+  guint  n_errors;
+  guint  n_warnings;
+  GDate  next_due;    /* invalid when there is none */
+  int    days_left;   /* from the "as of" date to @next_due, negative when overdue */
+} JdCaseSummary;
+
+/* The summary of @kase: from the findings kept, else from the store's check of it when that is
+ * current (jd-case-checks.h), else from its rules run now. */
+void           jd_case_checker_summarize      (JdCaseChecker  *self,
+                                               JdCase         *kase,
+                                               JdCaseSummary  *summary);
 /* The whole-process records of @kase (JdRecord) as last checked; never NULL. */
 GPtrArray     *jd_case_checker_get_records    (JdCaseChecker  *self,
                                                JdCase         *kase);
@@ -66,8 +80,10 @@ GPtrArray     *jd_case_checker_letters_for    (JdCaseChecker  *self,
 GPtrArray     *jd_case_checker_check_entity   (JdCaseChecker  *self,
                                                JdEntity       *entity,
                                                const char     *rule_prefix);
-/* How many cases the rules ran over since the checker was made: for tests. */
+/* How many cases the rules ran over since the checker was made, and how many summaries came
+ * from the store's checks: for tests. */
 guint          jd_case_checker_get_n_checked  (JdCaseChecker  *self);
+guint          jd_case_checker_get_n_summaries_stored (JdCaseChecker *self);
 
 /* Failures, then what needs input, then passes; errors before warnings within each. */
 int            jd_case_checker_compare_findings (gconstpointer a,

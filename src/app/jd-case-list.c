@@ -370,31 +370,32 @@ show_case (JdCaseList *self,
     case COLUMN_STATUS:
       {
         const char *style_class = NULL;
+        JdCaseSummary summary;
 
-        text = owned = jd_format_findings_problems (jd_case_checker_check (self->checker, kase),
-                                                    &style_class);
+        jd_case_checker_summarize (self->checker, kase, &summary);
+        text = owned = jd_format_problems_count (summary.n_errors, summary.n_warnings,
+                                                 &style_class);
         gtk_widget_add_css_class (GTK_WIDGET (label), style_class);
       }
       break;
     case COLUMN_DUE:
       {
-        const JdFinding *next =
-          jd_format_next_deadline (jd_case_checker_check (self->checker, kase));
-
         g_autofree char *deadline = NULL;
+        JdCaseSummary summary;
 
+        jd_case_checker_summarize (self->checker, kase, &summary);
         set_tooltip (label, NULL);
-        if (next == NULL)
+        if (!g_date_valid (&summary.next_due))
           break;
         /* The date, in the colour of how near it is; the days left or overdue on hover, so
          * that the title keeps the room. */
-        text = owned = jd_format_gdate (&next->due);
-        deadline = jd_format_deadline (next);
+        text = owned = jd_format_gdate (&summary.next_due);
+        deadline = jd_format_deadline_at (&summary.next_due, summary.days_left);
         set_tooltip (label, deadline);
         /* Overdue, or within the week the "due within 7 days" filter shows. */
-        if (next->days_left < 0)
+        if (summary.days_left < 0)
           gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-        else if (next->days_left <= 7)
+        else if (summary.days_left <= 7)
           gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
       }
       break;

@@ -136,37 +136,32 @@ jd_format_next_deadline (GPtrArray *findings)
 char *
 jd_format_deadline (const JdFinding *finding)
 {
-  g_autofree char *date = jd_format_gdate (&finding->due);
-
-  if (finding->days_left < 0)
-    /* TRANSLATORS: "overdue by 5 days · due 2025年3月1日" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %d day · due %s",
-                                         "overdue by %d days · due %s", -finding->days_left),
-                            -finding->days_left, date);
-  /* TRANSLATORS: "due 2025年3月1日 · 12 days left" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s · %d day left",
-                                       "due %s · %d days left", finding->days_left),
-                          date, finding->days_left);
+  return jd_format_deadline_at (&finding->due, finding->days_left);
 }
 
-/* The problems of @findings, NULL for none, with their style class when there are some. */
-static char *
-problems_text (GPtrArray   *findings,
-               const char **style_class)
+char *
+jd_format_deadline_at (const GDate *due,
+                       int          days_left)
 {
-  guint n_errors = 0;
-  guint n_warnings = 0;
+  g_autofree char *date = jd_format_gdate (due);
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const JdFinding *finding = findings->pdata[i];
+  if (days_left < 0)
+    /* TRANSLATORS: "overdue by 5 days · due 2025年3月1日" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %d day · due %s",
+                                         "overdue by %d days · due %s", -days_left),
+                            -days_left, date);
+  /* TRANSLATORS: "due 2025年3月1日 · 12 days left" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s · %d day left",
+                                       "due %s · %d days left", days_left),
+                          date, days_left);
+}
 
-      if (finding->status == JD_FINDING_FAIL && finding->severity == JD_SEVERITY_ERROR)
-        n_errors++;
-      else if (finding->status == JD_FINDING_FAIL)
-        n_warnings++;
-    }
-
+/* The problems counted, NULL for none, with their style class when there are some. */
+static char *
+problems_count_text (guint        n_errors,
+                     guint        n_warnings,
+                     const char **style_class)
+{
   if (n_errors > 0)
     {
       *style_class = "error";
@@ -181,6 +176,39 @@ problems_text (GPtrArray   *findings,
                               n_warnings);
     }
   return NULL;
+}
+
+/* The problems of @findings, NULL for none, with their style class when there are some. */
+static char *
+problems_text (GPtrArray   *findings,
+               const char **style_class)
+{
+  guint n_errors = 0;
+  guint n_warnings = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const JdFinding *finding = findings->pdata[i];
+
+      if (jd_finding_is_blocking (finding))
+        n_errors++;
+      else if (finding->status == JD_FINDING_FAIL)
+        n_warnings++;
+    }
+  return problems_count_text (n_errors, n_warnings, style_class);
+}
+
+char *
+jd_format_problems_count (guint        n_errors,
+                          guint        n_warnings,
+                          const char **style_class)
+{
+  char *problems = problems_count_text (n_errors, n_warnings, style_class);
+
+  if (problems != NULL)
+    return problems;
+  *style_class = "dim-label";
+  return g_strdup (_("No problems"));
 }
 
 char *

@@ -29,5 +29,12 @@ char       *jd_format_findings_problems (GPtrArray     *findings,
 const JdFinding *jd_format_next_deadline (GPtrArray   *findings);
 /* "due 2025年3月1日 · 12 days left", "overdue by 5 days · due 2025年3月1日". */
 char       *jd_format_deadline        (const JdFinding *finding);
+/* The same for a date @due with @days_left (negative when overdue). */
+char       *jd_format_deadline_at     (const GDate     *due,
+                                       int              days_left);
+/* jd_format_findings_problems() for counts. */
+char       *jd_format_problems_count  (guint            n_errors,
+                                       guint            n_warnings,
+                                       const char     **style_class);
 
 G_END_DECLS

@@ -1,5 +1,7 @@
 #include "jd-case-checks.h"
 
+#include <string.h>
+
 #include "jd-rule-context.h"
 #include "jd-store-private.h"
 
@@ -305,4 +307,68 @@ jd_case_checks_refresh (JdStore               *store,
     }
 
   return done;
+}
+
+gboolean
+jd_case_checks_are_current (JdStore      *store,
+                            JdValidator  *validator,
+                            GError      **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *current = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (JD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (JD_IS_VALIDATOR (validator), FALSE);
+
+  key = config_key (validator);
+  current = jd_store_dup_meta (store, META_KEY, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return g_strcmp0 (current, key) == 0;
+}
+
+gboolean
+jd_case_checks_get (JdStore      *store,
+                    const char   *case_id,
+                    JdCaseCheck  *check,
+                    gboolean     *found,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (JD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (case_id != NULL, FALSE);
+
+  *found = FALSE;
+  memset (check, 0, sizeof *check);
+  g_date_clear (&check->next_due, 1);
+
+  stmt = jd_store_static_statement (store,
+                                    "SELECT k.n_errors, k.n_warnings, k.next_due"
+                                    " FROM cases AS c JOIN case_checks AS k ON k.case_pk = c.pk"
+                                    " WHERE c.id = ?",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *due = (const char *) sqlite3_column_text (stmt, 2);
+
+      *found = TRUE;
+      check->n_errors = sqlite3_column_int (stmt, 0);
+      check->n_warnings = sqlite3_column_int (stmt, 1);
+      if (due != NULL)
+        jd_rule_parse_date (due, &check->next_due);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return jd_store_set_sqlite_error (store, rc, error);
+  return TRUE;
 }

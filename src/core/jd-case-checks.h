@@ -30,4 +30,24 @@ gint64   jd_case_checks_count_stale (JdStore               *store,
                                      JdValidator           *validator,
                                      GError               **error);
 
+/* What the last refresh found in one case. */
+typedef struct
+{
+  guint  n_errors;     /* failed rules of severity error */
+  guint  n_warnings;   /* other failed rules */
+  GDate  next_due;     /* the soonest open deadline; invalid when there is none */
+} JdCaseCheck;
+
+/* Whether the store's checks were made for @validator's profile and date. */
+gboolean jd_case_checks_are_current (JdStore               *store,
+                                     JdValidator           *validator,
+                                     GError               **error);
+/* The check of the case @case_id, *@found FALSE when it has none (written since its last check,
+ * or never checked). Only meaningful when jd_case_checks_are_current(). */
+gboolean jd_case_checks_get         (JdStore               *store,
+                                     const char            *case_id,
+                                     JdCaseCheck           *check,
+                                     gboolean              *found,
+                                     GError               **error);
+
 G_END_DECLS

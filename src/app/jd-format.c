@@ -212,18 +212,6 @@ jd_format_problems_count (guint        n_errors,
 }
 
 char *
-jd_format_findings_problems (GPtrArray   *findings,
-                             const char **style_class)
-{
-  char *problems = problems_text (findings, style_class);
-
-  if (problems != NULL)
-    return problems;
-  *style_class = "dim-label";
-  return g_strdup (_("No problems"));
-}
-
-char *
 jd_format_findings_summary (GPtrArray   *findings,
                             const char **style_class)
 {

@@ -22,9 +22,6 @@ const char *jd_format_status_class    (const JdFinding *finding);
 /* One line for a case: the problems found, then the next deadline. */
 char       *jd_format_findings_summary (GPtrArray      *findings,
                                         const char    **style_class);
-/* The problems alone: "2 errors", "1 warning", "No problems"; @style_class as above. */
-char       *jd_format_findings_problems (GPtrArray     *findings,
-                                         const char   **style_class);
 /* The open deadline of @findings that comes first, or NULL. */
 const JdFinding *jd_format_next_deadline (GPtrArray   *findings);
 /* "due 2025年3月1日 · 12 days left", "overdue by 5 days · due 2025年3月1日". */
@@ -32,7 +29,7 @@ char       *jd_format_deadline        (const JdFinding *finding);
 /* The same for a date @due with @days_left (negative when overdue). */
 char       *jd_format_deadline_at     (const GDate     *due,
                                        int              days_left);
-/* jd_format_findings_problems() for counts. */
+/* The problems alone, counted: "2 errors", "1 warning", "No problems"; @style_class as above. */
 char       *jd_format_problems_count  (guint            n_errors,
                                        guint            n_warnings,
                                        const char     **style_class);

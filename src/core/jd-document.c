@@ -125,6 +125,35 @@ jd_document_get_entities (JdDocument   *self,
   return self->entities[collection];
 }
 
+GHashTable *
+jd_document_group_records (JdDocument *self)
+{
+  GPtrArray *records;
+  GHashTable *by_case;
+
+  g_return_val_if_fail (JD_IS_DOCUMENT (self), NULL);
+
+  records = self->entities[JD_COLLECTION_RECORDS];
+  by_case = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *case_id = jd_entity_get_string (records->pdata[i], "case_id");
+      GPtrArray *list;
+
+      if (case_id == NULL)
+        continue;
+      list = g_hash_table_lookup (by_case, case_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_case, (gpointer) case_id, list);
+        }
+      g_ptr_array_add (list, records->pdata[i]);
+    }
+  return by_case;
+}
+
 guint
 jd_document_get_n_total (JdDocument *self)
 {

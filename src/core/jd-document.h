@@ -33,5 +33,8 @@ const char *jd_document_get_text     (JdDocument   *self,
 GPtrArray  *jd_document_get_entities (JdDocument   *self,
                                       JdCollection  collection);
 guint       jd_document_get_n_total  (JdDocument   *self);
+/* The records of each case, in document order: case id → GPtrArray of JdRecord (borrowed from
+ * @self, as are the keys). A record naming no case is left out. */
+GHashTable *jd_document_group_records (JdDocument  *self);
 
 G_END_DECLS

@@ -394,33 +394,15 @@ jd_store_batch_add_document (JdStoreBatch *batch,
                              JdDocument   *document,
                              gboolean      keep_objects)
 {
+  g_autoptr(GHashTable) by_case = NULL;
+
   g_return_if_fail (batch != NULL);
   g_return_if_fail (JD_IS_DOCUMENT (document));
 
-  GPtrArray *records = jd_document_get_entities (document, JD_COLLECTION_RECORDS);
-  g_autoptr(GHashTable) by_case = NULL;
-
+  /* The records of each case in the document, in order, for its search text. */
+  by_case = jd_document_group_records (document);
   if (keep_objects)
     g_ptr_array_add (batch->keep, g_object_ref (document));
-
-  /* The records of each case in the document, in order, for its search text. */
-  by_case = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < records->len; i++)
-    {
-      const char *case_id = jd_entity_get_string (records->pdata[i], "case_id");
-      GPtrArray *list;
-
-      if (case_id == NULL)
-        continue;
-      list = g_hash_table_lookup (by_case, case_id);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (by_case, (gpointer) case_id, list);
-        }
-      g_ptr_array_add (list, records->pdata[i]);
-    }
 
   for (guint c = 0; c < JD_N_COLLECTIONS; c++)
     {

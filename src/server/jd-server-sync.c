@@ -667,30 +667,12 @@ jd_server_sync_import (JdServerStore *store,
                        guint         *n_rows,
                        GError       **error)
 {
-  GPtrArray *records = jd_document_get_entities (document, JD_COLLECTION_RECORDS);
-  g_autoptr(GHashTable) by_case = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) by_case = jd_document_group_records (document);
   g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
-
-  *n_rows = 0;
 
   /* Each case is followed by its records, so that a first pull brings a case and its records in
    * one page and the client indexes the case once (jd_store_sync_apply_pull()). */
-  for (guint i = 0; i < records->len; i++)
-    {
-      const char *case_id = jd_entity_get_string (records->pdata[i], "case_id");
-      GPtrArray *list;
-
-      if (case_id == NULL)
-        continue;
-      list = g_hash_table_lookup (by_case, case_id);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (by_case, (gpointer) case_id, list);
-        }
-      g_ptr_array_add (list, records->pdata[i]);
-    }
+  *n_rows = 0;
 
   if (!jd_server_store_begin (store, error))
     return FALSE;

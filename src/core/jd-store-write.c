@@ -1085,12 +1085,13 @@ note_pulled_fields (JdStore      *self,
   if (self->deferred_texts == NULL)
     return;
 
-  if (collection == JD_COLLECTION_CASES && fields != NULL &&
+  /* Only a case the page adds is indexed from its fields: the others only go stale. */
+  if (collection == JD_COLLECTION_CASES && added && fields != NULL &&
       jd_store_case_is_plain (fields, NULL))
     {
       head = g_string_sized_new (512);
       jd_store_case_search_head (head, fields);
-      note_pulled_row (self, collection, id, added, TRUE, head->str, NULL);
+      note_pulled_row (self, collection, id, TRUE, TRUE, head->str, NULL);
     }
   else if (collection == JD_COLLECTION_RECORDS && fields != NULL)
     {

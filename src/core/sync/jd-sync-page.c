@@ -76,7 +76,10 @@ typedef struct
 {
   JdSyncPage *page;
   const char *text;
+  /* Buffers for the rows of the page, which the page's strings copy from */
   GString    *scratch;
+  GString    *earliest;
+  GString    *search;
 } Reader;
 
 /* Whether a span holds no backslash: then a name or string is its bytes between the quotes. */
@@ -194,7 +197,8 @@ static const char *
 earliest_stage (Reader     *reader,
                 JdJsonSpan  stages)
 {
-  g_autoptr(GString) earliest = NULL;
+  GString *earliest = reader->earliest;
+  gboolean found = FALSE;
   JdJsonIter iter;
   JdJsonSpan stage, date;
 
@@ -209,13 +213,12 @@ earliest_stage (Reader     *reader,
         continue;
       g_string_truncate (reader->scratch, 0);
       jd_json_span_append_string (reader->text, date, reader->scratch);
-      if (earliest == NULL)
-        earliest = g_string_new (reader->scratch->str);
-      else if (strcmp (reader->scratch->str, earliest->str) < 0)
+      if (!found || strcmp (reader->scratch->str, earliest->str) < 0)
         g_string_assign (earliest, reader->scratch->str);
+      found = TRUE;
     }
 
-  return earliest != NULL ? g_string_chunk_insert (reader->page->strings, earliest->str) : NULL;
+  return found ? g_string_chunk_insert (reader->page->strings, earliest->str) : NULL;
 }
 
 /* A member the search text reads: a string, or absent. */
@@ -243,7 +246,7 @@ read_case_search (Reader        *reader,
                   JdSyncPageRow *row)
 {
   JdJsonSpan parties = spans[reading->parties];
-  g_autoptr(GString) text = NULL;
+  GString *text = reader->search;
   JdJsonIter iter;
   JdJsonSpan party, name;
   gboolean first = TRUE;
@@ -266,7 +269,7 @@ read_case_search (Reader        *reader,
         }
     }
 
-  text = g_string_sized_new (512);
+  g_string_truncate (text, 0);
   append_member (reader, text, spans[reading->number]);
   g_string_append_c (text, '\n');
   append_member (reader, text, spans[reading->title]);
@@ -399,7 +402,9 @@ jd_sync_page_read (GBytes  *body,
   enum { CHANGES, CURSOR, MORE, REMAINING, N_NAMES };
   g_autoptr(JdSyncPage) page = g_new0 (JdSyncPage, 1);
   g_autoptr(GString) scratch = g_string_new (NULL);
-  Reader reader = { page, NULL, scratch };
+  g_autoptr(GString) earliest = g_string_new (NULL);
+  g_autoptr(GString) search = g_string_sized_new (1024);
+  Reader reader = { page, NULL, scratch, earliest, search };
   JdJsonSpan root, spans[N_NAMES], change;
   JdJsonIter iter;
   gsize length;

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "jd-codec.h"
-#include "jd-json-span.h"
 #include "jd-store-private.h"
 #include "jd-uuid.h"
 

@@ -872,10 +872,12 @@ parse_row (JsonObject    *row,
 
   if (!json_object_has_member (row, "collection") || !json_object_has_member (row, "id") ||
       !json_object_has_member (row, "rev"))
-    return bad_answer (error, "row without collection, id or rev");
+    /* Translators: what in the server's answer is wrong */
+    return bad_answer (error, C_("server answer", "row without collection, id or rev"));
 
   if (!jd_collection_from_key (json_object_get_string_member (row, "collection"), collection))
-    return bad_answer (error, "unknown collection");
+    /* Translators: what in the server's answer is wrong */
+    return bad_answer (error, C_("server answer", "unknown collection"));
 
   *id = json_object_get_string_member (row, "id");
   *rev = json_object_get_int_member (row, "rev");
@@ -885,12 +887,14 @@ parse_row (JsonObject    *row,
   if (!json_object_get_boolean_member_with_default (row, "deleted", FALSE))
     {
       if (fields_node == NULL || !JSON_NODE_HOLDS_OBJECT (fields_node))
-        return bad_answer (error, "row without fields");
+        /* Translators: what in the server's answer is wrong */
+        return bad_answer (error, C_("server answer", "row without fields"));
       *fields = json_node_get_object (fields_node);
     }
 
   if (*id == NULL)
-    return bad_answer (error, "row id");
+    /* Translators: what in the server's answer is wrong */
+    return bad_answer (error, C_("server answer", "row id"));
 
   return TRUE;
 }
@@ -920,7 +924,8 @@ jd_store_sync_commit_results (JdStore          *self,
 
       if (result == NULL)
         {
-          bad_answer (error, "result");
+          /* Translators: what in the server's answer is wrong */
+          bad_answer (error, C_("server answer", "result"));
           goto fail;
         }
 
@@ -928,7 +933,8 @@ jd_store_sync_commit_results (JdStore          *self,
       status = json_object_get_string_member_with_default (result, "status", "");
       if (mutation_id == NULL)
         {
-          bad_answer (error, "result without mutation_id");
+          /* Translators: what in the server's answer is wrong */
+          bad_answer (error, C_("server answer", "result without mutation_id"));
           goto fail;
         }
 
@@ -939,7 +945,8 @@ jd_store_sync_commit_results (JdStore          *self,
         continue;
       if (!jd_collection_from_key (entry.collection, &collection))
         {
-          bad_answer (error, "collection");
+          /* Translators: what in the server's answer is wrong */
+          bad_answer (error, C_("server answer", "collection"));
           goto fail;
         }
 
@@ -961,7 +968,8 @@ jd_store_sync_commit_results (JdStore          *self,
 
           if (row_node == NULL || !JSON_NODE_HOLDS_OBJECT (row_node))
             {
-              bad_answer (error, "conflict without row");
+              /* Translators: what in the server's answer is wrong */
+              bad_answer (error, C_("server answer", "conflict without row"));
               goto fail;
             }
           if (!parse_row (json_node_get_object (row_node), &row_collection, &id, &rev,
@@ -984,7 +992,8 @@ jd_store_sync_commit_results (JdStore          *self,
         }
       else
         {
-          bad_answer (error, "result status");
+          /* Translators: what in the server's answer is wrong */
+          bad_answer (error, C_("server answer", "result status"));
           goto fail;
         }
     }

@@ -363,29 +363,35 @@ read_row (Reader      *reader,
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == N_NAMES && G_N_ELEMENTS (lengths) == N_NAMES);
 
   if (kind (reader, change) != JD_JSON_OBJECT)
-    return bad_row (error, "change");
+    /* Translators: what in the server's answer is wrong */
+    return bad_row (error, C_("server answer", "change"));
 
   find_members (reader->text, change, names, lengths, N_NAMES, spans);
   if (!present (spans[COLLECTION]) || !present (spans[ID]) || !present (spans[REV]))
-    return bad_row (error, "row without collection, id or rev");
+    /* Translators: what in the server's answer is wrong */
+    return bad_row (error, C_("server answer", "row without collection, id or rev"));
 
   collection = string_or_null (reader, spans[COLLECTION]);
   if (!jd_collection_from_key (collection, &row.collection))
-    return bad_row (error, "unknown collection");
+    /* Translators: what in the server's answer is wrong */
+    return bad_row (error, C_("server answer", "unknown collection"));
 
   row.id = string_or_null (reader, spans[ID]);
   if (row.id == NULL)
-    return bad_row (error, "row id");
+    /* Translators: what in the server's answer is wrong */
+    return bad_row (error, C_("server answer", "row id"));
   if (kind (reader, spans[REV]) != JD_JSON_INTEGER ||
       !jd_json_span_get_int (reader->text, spans[REV], &row.rev))
-    return bad_row (error, "row rev");
+    /* Translators: what in the server's answer is wrong */
+    return bad_row (error, C_("server answer", "row rev"));
   row.modified = string_or_null (reader, spans[MODIFIED]);
   row.out_of_scope = is_true (reader, spans[OUT_OF_SCOPE]);
 
   if (!is_true (reader, spans[DELETED]))
     {
       if (!present (spans[FIELDS]) || kind (reader, spans[FIELDS]) != JD_JSON_OBJECT)
-        return bad_row (error, "row without fields");
+        /* Translators: what in the server's answer is wrong */
+        return bad_row (error, C_("server answer", "row without fields"));
       read_fields (reader, spans[FIELDS], &row);
     }
 

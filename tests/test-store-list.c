@@ -468,6 +468,64 @@ test_search (Fixture       *f,
   }
 }
 
+/* The ids of the live cases whose search text holds @word, newest first: the reference. */
+static GPtrArray *
+scan_search_texts (const char *path,
+                   const char *word)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT c.id FROM case_search AS s "
+                                       "JOIN cases AS c ON c.pk = s.pk "
+                                       "WHERE instr (s.text, ?1) > 0 ORDER BY s.pk DESC",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+/* A two-character word is matched through the index's vocabulary, or by scanning the texts when
+ * it is in most of them: either way, the hits are the texts that hold it, in list order. */
+static void
+test_search_two_characters (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) everything = all_cases (f->store);
+  /* The first two characters of a case number are in many (京通 in 通州区's). */
+  g_autofree char *prefix = g_utf8_substring (jd_case_get_number (everything->pdata[0]), 0, 2);
+  const char * const words[] = { prefix, "当事", "违法", "罚款", "出租", "执法", "无此" };
+  gboolean common = FALSE, rare = FALSE;
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      g_autoptr(GPtrArray) expected = scan_search_texts (f->path, words[w]);
+      JdCaseFilter filter = { words[w], NULL, NULL, JD_CASE_SORT_OPENED_DESC };
+      g_autoptr(GPtrArray) hits = NULL;
+
+      g_test_message ("%s: in %u of %d texts", words[w], expected->len, N_CASES);
+      common |= expected->len * 100 >= N_CASES * 40;
+      rare |= expected->len > 0 && expected->len * 100 < N_CASES * 40;
+
+      hits = list (f->store, &filter, 0, N_CASES);
+      g_assert_cmpuint (hits->len, ==, expected->len);
+      for (guint i = 0; i < hits->len; i++)
+        g_assert_cmpstr (jd_entity_get_id (hits->pdata[i]), ==, expected->pdata[i]);
+      g_assert_cmpint (count (f->store, &filter), ==, expected->len);
+      filter.max_hits = 7;
+      g_assert_cmpint (count (f->store, &filter), ==, MIN (expected->len, 7));
+    }
+  /* Both ways were taken. */
+  g_assert_true (common);
+  g_assert_true (rare);
+}
+
 static gboolean
 count_records_cb (JdCase     *kase,
                   GPtrArray  *records,
@@ -545,6 +603,8 @@ main (int   argc,
   g_test_add ("/store-list/sort", Fixture, NULL, set_up, test_sort, jd_test_store_tear_down);
   g_test_add ("/store-list/search", Fixture, NULL, set_up, test_search,
               jd_test_store_tear_down);
+  g_test_add ("/store-list/search-two-characters", Fixture, NULL, set_up,
+              test_search_two_characters, jd_test_store_tear_down);
   g_test_add ("/store-list/recent-records", Fixture, NULL, set_up, test_recent_records,
               jd_test_store_tear_down);
 

@@ -526,6 +526,57 @@ test_search_two_characters (Fixture       *f,
   g_assert_true (rare);
 }
 
+typedef struct
+{
+  JdStore *store;
+  GError  *error;
+  guint    n_counts;
+  gint     done;  /* atomic */
+} Counting;
+
+static gpointer
+count_until_stopped (gpointer data)
+{
+  Counting *counting = data;
+  JdCaseFilter filter = { "某", NULL, NULL, JD_CASE_SORT_OPENED_DESC };
+
+  while (counting->error == NULL && counting->n_counts < 1000000)
+    if (jd_store_count_cases_filtered (counting->store, &filter, &counting->error) >= 0)
+      counting->n_counts++;
+  g_atomic_int_set (&counting->done, 1);
+  return NULL;
+}
+
+/* Another thread stops what the store reads: the read fails as interrupted, and the store reads
+ * as before afterwards. */
+static void
+test_interrupt (Fixture       *f,
+                gconstpointer  data)
+{
+  JdCaseFilter filter = { "某", NULL, NULL, JD_CASE_SORT_OPENED_DESC };
+  Counting counting = { f->store, NULL, 0, 0 };
+  GThread *thread;
+  gint64 expected;
+
+  /* Nothing runs: nothing to stop, and the next read is whole. */
+  jd_store_interrupt (f->store);
+  expected = count (f->store, &filter);
+  g_assert_cmpint (expected, >, 0);
+
+  thread = g_thread_new ("count", count_until_stopped, &counting);
+  while (!g_atomic_int_get (&counting.done))
+    {
+      jd_store_interrupt (f->store);
+      g_usleep (200);
+    }
+  g_thread_join (thread);
+  g_assert_error (counting.error, JD_STORE_ERROR, JD_STORE_ERROR_INTERRUPTED);
+  g_test_message ("interrupted after %u counts: %s", counting.n_counts, counting.error->message);
+  g_clear_error (&counting.error);
+
+  g_assert_cmpint (count (f->store, &filter), ==, expected);
+}
+
 static gboolean
 count_records_cb (JdCase     *kase,
                   GPtrArray  *records,
@@ -605,6 +656,8 @@ main (int   argc,
               jd_test_store_tear_down);
   g_test_add ("/store-list/search-two-characters", Fixture, NULL, set_up,
               test_search_two_characters, jd_test_store_tear_down);
+  g_test_add ("/store-list/interrupt", Fixture, NULL, set_up, test_interrupt,
+              jd_test_store_tear_down);
   g_test_add ("/store-list/recent-records", Fixture, NULL, set_up, test_recent_records,
               jd_test_store_tear_down);
 

@@ -216,6 +216,10 @@ jd_store_set_sqlite_error (JdStore  *self,
       g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
                    _("The disk holding %s is full. Free some space and try again."), self->path);
       break;
+    case SQLITE_INTERRUPT:
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_INTERRUPTED,
+                   _("Reading %s was stopped before it finished."), self->path);
+      break;
     default:
       g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
                    _("Database error in %s: %s"), self->path, detail);
@@ -555,6 +559,17 @@ jd_store_get_path (JdStore *self)
   g_return_val_if_fail (JD_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+void
+jd_store_interrupt (JdStore *self)
+{
+  g_return_if_fail (JD_IS_STORE (self));
+
+  /* Safe from another thread while the connection stays open, which the caller's reference
+   * ensures. */
+  if (self->db != NULL)
+    sqlite3_interrupt (self->db);
 }
 
 int

@@ -24,6 +24,7 @@ typedef enum
   JD_STORE_ERROR_DUPLICATE,    /* a certificate number held by another officer */
   JD_STORE_ERROR_FAILED,
   JD_STORE_ERROR_SAMPLE_DATA,  /* sample data and a sync server must never meet */
+  JD_STORE_ERROR_INTERRUPTED,  /* jd_store_interrupt() stopped it */
 } JdStoreError;
 
 typedef enum
@@ -74,6 +75,9 @@ JdStore    *jd_store_open                 (const char        *path,
                                            JdStoreOpenFlags   flags,
                                            GError           **error);
 const char *jd_store_get_path             (JdStore           *self);
+/* Stops the statement the store runs now, if any, from any thread: it fails with
+ * JD_STORE_ERROR_INTERRUPTED. For reads that a newer request has made useless. */
+void        jd_store_interrupt            (JdStore           *self);
 int         jd_store_get_version          (JdStore           *self);
 /* The page cache of this connection, in KiB (64 MiB unless set): a connection that only
  * streams rows, on a worker thread beside the window, needs little. */

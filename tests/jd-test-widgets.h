@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "jd-case-list-model.h"
+
 /* GTK and libadwaita for an app test, with settings in memory and no GL or accessibility bus,
  * then GLib's test framework. FALSE, having said so in TAP, when there is no display: a skip is
  * a plan of nothing (exit status 77 would count as an error). */
@@ -77,4 +79,14 @@ jd_test_find_label (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* The case list's count once it has come: a list longer than its first page is counted on a
+ * thread (jd-case-counter.h). */
+static inline guint
+jd_test_list_count (JdCaseListModel *model)
+{
+  while (jd_case_list_model_is_counting (model))
+    g_main_context_iteration (NULL, TRUE);
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
 }

@@ -233,7 +233,7 @@ n_listed (Fixture *f)
 {
   JdCaseList *list = jd_window_get_case_list (f->window);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (jd_case_list_get_model (list)));
+  return jd_test_list_count (jd_case_list_get_model (list));
 }
 
 static const char *

@@ -6,6 +6,7 @@
 #include "jd-records-view.h"
 #include "jd-sample-store.h"
 #include "jd-test-util.h"
+#include "jd-test-widgets.h"
 #include "jd-window.h"
 #include "jd-test-widgets.h"
 
@@ -662,9 +663,11 @@ static JdCase *
 list_item (JdWindow   *window,
            const char *id)
 {
-  GListModel *model = G_LIST_MODEL (jd_case_list_get_model (jd_window_get_case_list (window)));
+  JdCaseListModel *cases = jd_case_list_get_model (jd_window_get_case_list (window));
+  GListModel *model = G_LIST_MODEL (cases);
+  guint n = jd_test_list_count (cases);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(JdCase) kase = g_list_model_get_item (model, i);
 

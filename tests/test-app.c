@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "jd-application.h"
+#include "jd-case-counter.h"
 #include "jd-case-list-model.h"
 #include "jd-case-rows.h"
 #include "jd-format.h"
@@ -41,6 +42,7 @@ close_window (JdWindow *window)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+  jd_test_list_count (jd_case_list_get_model (jd_window_get_case_list (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -66,8 +68,12 @@ test_model_pages (void)
   const guint positions[] = { 0, 1, 99, 100, N_SAMPLE_CASES - 1, 12345, 7777, 12399, 0, 5 };
   g_autoptr(GHashTable) pages = g_hash_table_new (NULL, NULL);
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
-  g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model), ==, 0);
+  /* The first page is read at once, and the count follows. */
+  g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model), ==, 1);
+  g_assert_true (jd_case_list_model_is_counting (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, JD_CASE_LIST_PAGE_SIZE);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
+  g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model), ==, 1);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == JD_TYPE_CASE);
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
@@ -98,6 +104,95 @@ test_model_pages (void)
     }
 }
 
+typedef struct
+{
+  guint  n_calls;
+  gint64 count;
+  GError *error;
+} Counted;
+
+static void
+counted_cb (gint64        count,
+            const GError *error,
+            gpointer      user_data)
+{
+  Counted *counted = user_data;
+
+  counted->n_calls++;
+  counted->count = count;
+  g_clear_error (&counted->error);
+  if (error != NULL)
+    counted->error = g_error_copy (error);
+}
+
+static void
+wait_for_counter (JdCaseCounter *counter)
+{
+  while (jd_case_counter_is_busy (counter))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Counts come from a thread, the latest request's only; a database the thread cannot open is an
+ * error for the callback. */
+static void
+test_counter (void)
+{
+  g_autoptr(JdStore) store = open_sample ();
+  g_autoptr(JdCaseCounter) counter = jd_case_counter_new (sample_path);
+  JdCaseFilter everything = { NULL, NULL, NULL, JD_CASE_SORT_OPENED_DESC };
+  JdCaseFilter short_word = { "违法", NULL, NULL, JD_CASE_SORT_OPENED_DESC,
+                              .max_hits = JD_CASE_LIST_MAX_HITS };
+  JdCaseFilter one_char = { "某", NULL, "penalty", JD_CASE_SORT_OPENED_DESC };
+  Counted first = { 0 }, second = { 0 }, third = { 0 };
+
+  jd_case_counter_count (counter, &everything, counted_cb, &first);
+  g_assert_true (jd_case_counter_is_busy (counter));
+  wait_for_counter (counter);
+  g_assert_cmpuint (first.n_calls, ==, 1);
+  g_assert_no_error (first.error);
+  g_assert_cmpint (first.count, ==, N_SAMPLE_CASES);
+
+  /* Overtaken: one request running, one waiting, the last wins. */
+  jd_case_counter_count (counter, &everything, counted_cb, &first);
+  g_usleep (2000);
+  jd_case_counter_count (counter, &short_word, counted_cb, &second);
+  jd_case_counter_count (counter, &one_char, counted_cb, &third);
+  wait_for_counter (counter);
+  g_assert_cmpuint (first.n_calls, ==, 1);
+  g_assert_cmpuint (second.n_calls, ==, 0);
+  g_assert_cmpuint (third.n_calls, ==, 1);
+  g_assert_no_error (third.error);
+  g_assert_cmpint (third.count, ==, jd_store_count_cases_filtered (store, &one_char, NULL));
+  g_assert_cmpint (third.count, >, 0);
+
+  /* Cancelled: no call. The counter goes on counting afterwards. */
+  jd_case_counter_count (counter, &short_word, counted_cb, &second);
+  jd_case_counter_cancel (counter);
+  wait_for_counter (counter);
+  g_assert_cmpuint (second.n_calls, ==, 0);
+  jd_case_counter_count (counter, &short_word, counted_cb, &second);
+  wait_for_counter (counter);
+  g_assert_cmpuint (second.n_calls, ==, 1);
+  g_assert_cmpint (second.count, ==, jd_store_count_cases_filtered (store, &short_word, NULL));
+
+  /* A database that is not there. */
+  {
+    g_autofree char *dir = jd_test_tmp_dir ();
+    g_autofree char *missing = g_build_filename (dir, "gone.db", NULL);
+    g_autoptr(JdCaseCounter) lost = jd_case_counter_new (missing);
+
+    jd_case_counter_count (lost, &everything, counted_cb, &first);
+    wait_for_counter (lost);
+    g_assert_cmpuint (first.n_calls, ==, 2);
+    g_assert_cmpint (first.count, ==, -1);
+    g_assert_error (first.error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_FOUND);
+    jd_test_rm_dir (dir);
+  }
+  g_clear_error (&first.error);
+  g_clear_error (&third.error);
+  g_clear_error (&second.error);
+}
+
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -105,9 +200,16 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   guint      *n_signals)
 {
-  /* Every item changes, in one signal (see jd_case_list_model_reload). */
-  g_assert_cmpuint (position, ==, 0);
-  g_assert_cmpuint (added, ==, g_list_model_get_n_items (model));
+  /* A change replaces every item in one signal (see jd_case_list_model_reload); the count of a
+   * list longer than its first page adds the rest at the end when it comes. */
+  if (position == 0)
+    g_assert_cmpuint (added, ==, g_list_model_get_n_items (model));
+  else
+    {
+      g_assert_cmpuint (position, ==, JD_CASE_LIST_PAGE_SIZE);
+      g_assert_cmpuint (removed, ==, 0);
+      g_assert_cmpuint (position + added, ==, g_list_model_get_n_items (model));
+    }
   (*n_signals)++;
 }
 
@@ -125,7 +227,7 @@ test_model_search (void)
 
   /* A case number finds that case, among few. */
   jd_case_list_model_set_query (model, number);
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n = jd_test_list_count (model);
   g_assert_cmpuint (n_signals, ==, 1);
   g_assert_cmpuint (n, >=, 1);
   g_assert_cmpuint (n, <, 50);
@@ -142,17 +244,17 @@ test_model_search (void)
 
   /* A short word (two characters) narrows the list too, but less. */
   jd_case_list_model_set_query (model, "违法");
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n = jd_test_list_count (model);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, N_SAMPLE_CASES);
 
   jd_case_list_model_set_query (model, "没有这样的案件名称");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (jd_test_list_count (model), ==, 0);
 
   /* The action type filter, alone and with a search. */
   jd_case_list_model_set_query (model, NULL);
   jd_case_list_model_set_action_type (model, "penalty");
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n = jd_test_list_count (model);
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, N_SAMPLE_CASES);
   for (guint i = 0; i < MIN (n, 250); i++)
@@ -162,11 +264,11 @@ test_model_search (void)
       g_assert_cmpstr (jd_case_get_action_type (kase), ==, "penalty");
     }
   jd_case_list_model_set_query (model, "违法");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <=, n);
+  g_assert_cmpuint (jd_test_list_count (model), <=, n);
 
   jd_case_list_model_set_action_type (model, NULL);
   jd_case_list_model_set_query (model, "  ");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
 }
 
 static void
@@ -318,6 +420,7 @@ test_model_rows (void)
   guint n;
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (rows)) == JD_TYPE_CASE_ROW);
+  jd_test_list_count (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, N_SAMPLE_CASES);
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_true (jd_case_row_get_case (row0) != NULL);
@@ -331,7 +434,7 @@ test_model_rows (void)
 
   /* A search: the rows held show its first cases, and the list loses its end. */
   jd_case_list_model_set_query (model, "违法");
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n = jd_test_list_count (model);
   g_assert_cmpuint (n, >, 5);
   g_assert_cmpuint (n, <, N_SAMPLE_CASES);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, n);
@@ -347,7 +450,11 @@ test_model_rows (void)
                      jd_entity_get_id (JD_ENTITY (sixth)));
   }
   {
-    g_autofree char *expected = g_strdup_printf ("%u-%u+0 ", n, N_SAMPLE_CASES - n);
+    /* The first page at once, the rest when counted. */
+    g_autofree char *expected = g_strdup_printf ("%u-%u+0 %u-0+%u ", JD_CASE_LIST_PAGE_SIZE,
+                                                 N_SAMPLE_CASES - JD_CASE_LIST_PAGE_SIZE,
+                                                 JD_CASE_LIST_PAGE_SIZE,
+                                                 n - JD_CASE_LIST_PAGE_SIZE);
 
     g_assert_cmpstr (log->str, ==, expected);
   }
@@ -358,14 +465,76 @@ test_model_rows (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 0);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 0));
   jd_case_list_model_set_query (model, NULL);
+  jd_test_list_count (model);
   {
-    g_autofree char *expected = g_strdup_printf ("0-%u+0 0-0+%u ", n, N_SAMPLE_CASES);
+    g_autofree char *expected = g_strdup_printf ("0-%u+0 0-0+%u %u-0+%u ", n,
+                                                 JD_CASE_LIST_PAGE_SIZE, JD_CASE_LIST_PAGE_SIZE,
+                                                 N_SAMPLE_CASES - JD_CASE_LIST_PAGE_SIZE);
 
     g_assert_cmpstr (log->str, ==, expected);
   }
   again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
   g_assert_true (again != row0);
   g_assert_nonnull (jd_case_row_get_case (again));
+}
+
+/* Whether a window title under @root has a subtitle that starts with @prefix. */
+static gboolean
+has_subtitle (GtkWidget  *root,
+              const char *prefix)
+{
+  if (ADW_IS_WINDOW_TITLE (root)
+      && g_str_has_prefix (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (root)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_subtitle (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* A list whose count a newer change overtook takes the newer count only; a model let go while
+ * it counts is gone when the count comes. */
+static void
+test_model_counting (void)
+{
+  g_autoptr(JdStore) store = open_sample ();
+  g_autoptr(JdCaseListModel) model = jd_case_list_model_new (store);
+  g_autoptr(GString) log = g_string_new (NULL);
+  GWeakRef weak;
+
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
+  g_signal_connect (model, "items-changed", G_CALLBACK (rows_changed_cb), log);
+  jd_case_list_model_set_query (model, "违法");
+  g_assert_true (jd_case_list_model_is_counting (model));
+  jd_case_list_model_set_query (model, NULL);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
+  {
+    g_autofree char *expected = g_strdup_printf ("0-%u+%u 0-%u+%u %u-0+%u ", N_SAMPLE_CASES,
+                                                 JD_CASE_LIST_PAGE_SIZE, JD_CASE_LIST_PAGE_SIZE,
+                                                 JD_CASE_LIST_PAGE_SIZE, JD_CASE_LIST_PAGE_SIZE,
+                                                 N_SAMPLE_CASES - JD_CASE_LIST_PAGE_SIZE);
+
+    g_assert_cmpstr (log->str, ==, expected);
+  }
+
+  /* A search with fewer hits than a page is counted by its page. */
+  jd_case_list_model_set_query (model, "没有这样的案件名称");
+  g_assert_false (jd_case_list_model_is_counting (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  jd_case_list_model_set_query (model, "违法");
+  g_assert_true (jd_case_list_model_is_counting (model));
+  g_weak_ref_init (&weak, model);
+  g_clear_object (&model);
+  g_assert_null (g_weak_ref_get (&weak));
+  /* The count's thread ends, and nothing calls the model. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_weak_ref_clear (&weak);
 }
 
 static void
@@ -384,7 +553,7 @@ test_window_cases (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (jd_window_get_view (window), ==, "cases");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
 
   /* The first rows are drawn, their findings worked out for the rows shown only. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -437,14 +606,31 @@ test_window_cases (void)
                                                                   NULL));
     g_autoptr(JdCase) hit = NULL;
 
+    g_autofree char *all = g_strdup_printf ("%u cases", N_SAMPLE_CASES);
+    g_autofree char *hits = NULL;
+
+    /* The title says how many cases the list holds. */
+    g_assert_true (has_subtitle (GTK_WIDGET (window), all));
+
     jd_case_list_model_set_query (model, "违法");
     gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
     hit = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_assert_true (jd_test_find_label (GTK_WIDGET (view), jd_case_get_number (hit), NULL) ==
                    cell);
 
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1000);
+    g_assert_cmpuint (jd_test_list_count (model), >, 1000);
     g_assert_cmpuint (jd_case_list_model_get_n_pages_loaded (model) - before, <=, 3);
+    hits = g_strdup_printf ("%u cases", jd_test_list_count (model));
+    g_assert_true (has_subtitle (GTK_WIDGET (window), hits));
+
+    /* While the next search is counted, the title does not say its first page's 250. */
+    jd_case_list_model_set_query (model, "违法建设");
+    g_assert_true (jd_case_list_model_is_counting (model));
+    g_assert_true (has_subtitle (GTK_WIDGET (window), hits));
+    g_assert_false (has_subtitle (GTK_WIDGET (window), "250 "));
+    jd_case_list_model_set_query (model, "违法");
+    jd_test_list_count (model);
+    g_assert_true (has_subtitle (GTK_WIDGET (window), hits));
 
     /* Scrolled down, another search still shows its first hit. */
     {
@@ -545,6 +731,7 @@ test_window_sort (void)
 
   jd_case_list_sort_by (list, 0, GTK_SORT_ASCENDING);  /* number */
   g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_NUMBER_ASC);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
   for (guint i = 0; i < 250; i++)
     {
       g_autoptr(JdCase) a = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -558,13 +745,14 @@ test_window_sort (void)
   g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_TYPE);
   jd_case_list_sort_by (list, 4, GTK_SORT_ASCENDING);  /* opened: oldest first */
   g_assert_cmpint (jd_case_list_model_get_sort (model), ==, JD_CASE_SORT_OPENED_ASC);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
   {
     g_autoptr(JdCase) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_autoptr(JdCase) last = g_list_model_get_item (G_LIST_MODEL (model), N_SAMPLE_CASES - 1);
 
     g_assert_cmpstr (jd_format_case_opened_on (first), <=, jd_format_case_opened_on (last));
   }
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
   close_window (window);
 }
 
@@ -614,7 +802,7 @@ test_window_findings_filter (void)
     }
 
   gtk_drop_down_set_selected (dropdown, 1);  /* with errors */
-  n_errors = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n_errors = jd_test_list_count (model);
   g_assert_cmpuint (n_errors, >, 0);
   g_assert_cmpuint (n_errors, <, N_SAMPLE_CASES);
   for (guint i = 0; i < MIN (n_errors, 200); i++)
@@ -625,7 +813,7 @@ test_window_findings_filter (void)
     }
 
   gtk_drop_down_set_selected (dropdown, 2);  /* overdue */
-  n_overdue = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n_overdue = jd_test_list_count (model);
   g_assert_cmpuint (n_overdue, >, 0);
   for (guint i = 0; i < MIN (n_overdue, 200); i++)
     {
@@ -636,10 +824,10 @@ test_window_findings_filter (void)
 
   /* Within 30 days holds the overdue ones and those coming. */
   gtk_drop_down_set_selected (dropdown, 4);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, n_overdue);
+  g_assert_cmpuint (jd_test_list_count (model), >=, n_overdue);
 
   gtk_drop_down_set_selected (dropdown, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_SAMPLE_CASES);
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
   close_window (window);
 }
 
@@ -673,8 +861,8 @@ test_window_empty (void)
   spin_until (idle_window, window, 120);
 
   g_assert_cmpstr (jd_window_get_view (window), ==, "cases");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
-                      jd_case_list_get_model (jd_window_get_case_list (window)))), ==, 300);
+  g_assert_cmpuint (jd_test_list_count (
+                      jd_case_list_get_model (jd_window_get_case_list (window))), ==, 300);
 
   close_window (window);
   g_clear_object (&store);
@@ -723,8 +911,8 @@ test_window_import (void)
   g_assert_true (jd_window_is_busy (window));
   spin_until (idle_window, window, 60);
   g_assert_cmpstr (jd_window_get_view (window), ==, "cases");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
-                      jd_case_list_get_model (jd_window_get_case_list (window)))), >, 0);
+  g_assert_cmpuint (jd_test_list_count (
+                      jd_case_list_get_model (jd_window_get_case_list (window))), >, 0);
 
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"jiandu/1\", \"cases\": 3}", -1,
                                       NULL));
@@ -798,6 +986,8 @@ main (int   argc,
   g_test_add_func ("/app/model/pages", test_model_pages);
   g_test_add_func ("/app/model/search", test_model_search);
   g_test_add_func ("/app/model/rows", test_model_rows);
+  g_test_add_func ("/app/model/counting", test_model_counting);
+  g_test_add_func ("/app/counter", test_counter);
   g_test_add_func ("/app/checker/summaries", test_checker_summaries);
   g_test_add_func ("/app/window/cases", test_window_cases);
   g_test_add_func ("/app/window/findings-filter", test_window_findings_filter);

@@ -1,5 +1,7 @@
 #include "jd-case-list-model.h"
 
+#include "jd-case-counter.h"
+
 /* Pages kept: a screenful spans two at most, and scrolling back and forth stays in the cache. */
 #define MAX_PAGES 8
 
@@ -18,10 +20,12 @@ struct _JdCaseListModel
   gboolean    with_errors;
   GHashTable *pages;   /* page number → GPtrArray of JdCase */
   GQueue      lru;     /* page numbers, the most recently used first */
+  JdCaseCounter *counter;  /* made by the first list longer than a page */
 
   JdCaseSort  sort;
   guint       n_items;
   guint       n_pages_loaded;
+  gboolean    counting;  /* n_items is the first page until the count comes */
 };
 
 enum
@@ -31,6 +35,7 @@ enum
   PROP_ACTION_TYPE,
   PROP_AGENCY_ID,
   PROP_N_ITEMS,
+  PROP_COUNTING,
   N_PROPS
 };
 
@@ -136,6 +141,10 @@ jd_case_list_model_finalize (GObject *object)
 {
   JdCaseListModel *self = JD_CASE_LIST_MODEL (object);
 
+  /* A count still running holds the counter, not the model. */
+  if (self->counter != NULL)
+    jd_case_counter_cancel (self->counter);
+  g_clear_object (&self->counter);
   g_clear_object (&self->store);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->action_type, g_free);
@@ -170,6 +179,9 @@ jd_case_list_model_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
+      break;
+    case PROP_COUNTING:
+      g_value_set_boolean (value, self->counting);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -221,6 +233,9 @@ jd_case_list_model_class_init (JdCaseListModelClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -252,28 +267,76 @@ jd_case_list_model_get_store (JdCaseListModel *self)
   return self->store;
 }
 
-void
-jd_case_list_model_reload (JdCaseListModel *self)
+static void
+set_counting (JdCaseListModel *self,
+              gboolean         counting)
 {
-  g_autoptr(GError) error = NULL;
-  JdCaseFilter filter = { 0 };
-  guint old_n_items;
-  gint64 count;
+  if (self->counting == counting)
+    return;
+  self->counting = counting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
 
-  g_return_if_fail (JD_IS_CASE_LIST_MODEL (self));
+/* The count of a list longer than its first page: the list grows (or shrinks, after cases
+ * were deleted in between) at its end, past the rows shown. */
+static void
+counted_cb (gint64        count,
+            const GError *error,
+            gpointer      user_data)
+{
+  JdCaseListModel *self = user_data;
+  guint old_n_items = self->n_items;
 
-  fill_filter (self, &filter);
-  count = jd_store_count_cases_filtered (self->store, &filter, &error);
   if (count < 0)
     {
       g_warning ("Could not count the cases: %s", error->message);
-      count = 0;
+      count = old_n_items;
     }
+
+  self->n_items = MIN (count, G_MAXUINT);
+  if (self->n_items > old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0,
+                                self->n_items - old_n_items);
+  else if (self->n_items < old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items,
+                                old_n_items - self->n_items, 0);
+  if (old_n_items != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  /* Last: whoever says how many there are finds the count final. */
+  set_counting (self, FALSE);
+}
+
+void
+jd_case_list_model_reload (JdCaseListModel *self)
+{
+  JdCaseFilter filter = { 0 };
+  guint old_n_items;
+  GPtrArray *first;
+  guint count;
+
+  g_return_if_fail (JD_IS_CASE_LIST_MODEL (self));
 
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+
+  /* The first page is what the list shows first; when it is not full, it is the whole count.
+   * Otherwise the list starts with it, and a thread counts the rest. */
+  first = get_page (self, 0);
+  count = first != NULL ? first->len : 0;
+  if (count == JD_CASE_LIST_PAGE_SIZE)
+    {
+      if (self->counter == NULL)
+        self->counter = jd_case_counter_new (jd_store_get_path (self->store));
+      fill_filter (self, &filter);
+      jd_case_counter_count (self->counter, &filter, counted_cb, self);
+    }
+  else if (self->counter != NULL)
+    jd_case_counter_cancel (self->counter);
+
+  /* First: whoever says how many there are knows the first page is not the count. */
+  set_counting (self, count == JD_CASE_LIST_PAGE_SIZE);
   old_n_items = self->n_items;
-  self->n_items = MIN (count, G_MAXUINT);
+  self->n_items = count;
   /* Every item changes. The case list does not show this model to GTK, whose list views would
    * look for the rows they could keep among all the new items (see jd-case-rows.h). */
   if (old_n_items > 0 || self->n_items > 0)
@@ -459,6 +522,14 @@ jd_case_list_model_get_n_pages_cached (JdCaseListModel *self)
   g_return_val_if_fail (JD_IS_CASE_LIST_MODEL (self), 0);
 
   return g_hash_table_size (self->pages);
+}
+
+gboolean
+jd_case_list_model_is_counting (JdCaseListModel *self)
+{
+  g_return_val_if_fail (JD_IS_CASE_LIST_MODEL (self), FALSE);
+
+  return self->counting;
 }
 
 gboolean

@@ -8,7 +8,11 @@ G_BEGIN_DECLS
 
 /* A GListModel of the cases (JdCase) a search and filters select, paged from the store: it knows
  * their count, reads pages of JD_CASE_LIST_PAGE_SIZE cases as items are asked for and keeps the
- * few pages last used. A new search, filter or sort replaces every item. */
+ * few pages last used. A new search, filter or sort replaces every item.
+ *
+ * A change reads the first page at once. When that page is full, the model holds it alone
+ * ("counting") while a thread counts the rest (jd-case-counter.h); the items past it come in
+ * one items-changed at the end of the list. */
 
 /* GTK 4.8's list views make up to 200 rows around the visible ones: one page covers them. */
 #define JD_CASE_LIST_PAGE_SIZE 250
@@ -48,9 +52,11 @@ void             jd_case_list_model_get_filter      (JdCaseListModel    *self,
 JdCaseSort       jd_case_list_model_get_sort        (JdCaseListModel *self);
 void             jd_case_list_model_set_sort        (JdCaseListModel *self,
                                                      JdCaseSort       sort);
+/* Whether the model holds the first page only, while the rest are counted. */
+gboolean         jd_case_list_model_is_counting     (JdCaseListModel *self);
 /* Whether a search found more hits than the list holds (JD_CASE_LIST_MAX_HITS). */
 gboolean         jd_case_list_model_is_capped       (JdCaseListModel *self);
-/* Counts again and forgets every page: after the store was written. */
+/* Forgets every page and counts again: after the store was written. */
 void             jd_case_list_model_reload          (JdCaseListModel *self);
 
 /* For tests and measurements: pages read since the model was made, and pages held now. */

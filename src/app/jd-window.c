@@ -49,6 +49,7 @@ struct _JdWindow
   GtkFileChooserNative *chooser;
 
   guint                 pulse_id;
+  guint                 counting_id;  /* the title waits for the count until this runs */
   guint                 sample_size;
 };
 
@@ -86,13 +87,23 @@ jd_window_show_error (JdWindow   *self,
 }
 
 
+/* While the list's cases are counted, the title keeps what it said for this long: most counts
+ * take less, and a title that changed twice at every key typed would flicker. */
+#define COUNTING_DELAY_MS 300
+
 static void
 update_title (JdWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *count = NULL;
 
-  if (jd_case_list_model_is_capped (self->model))
+  if (jd_case_list_model_is_counting (self->model))
+    {
+      if (self->counting_id != 0)
+        return;
+      count = g_strdup (_("Counting the cases…"));
+    }
+  else if (jd_case_list_model_is_capped (self->model))
     /* TRANSLATORS: a search with more hits than the list holds */
     count = g_strdup_printf (_("The newest %u hits of more: narrow the search"), n);
   else
@@ -110,6 +121,25 @@ update_title (JdWindow *self)
     }
   else
     adw_window_title_set_subtitle (self->list_title, count);
+}
+
+static gboolean
+counting_timeout_cb (gpointer user_data)
+{
+  JdWindow *self = user_data;
+
+  self->counting_id = 0;
+  update_title (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+counting_changed_cb (JdWindow *self)
+{
+  g_clear_handle_id (&self->counting_id, g_source_remove);
+  if (jd_case_list_model_is_counting (self->model))
+    self->counting_id = g_timeout_add (COUNTING_DELAY_MS, counting_timeout_cb, self);
+  update_title (self);
 }
 
 static void
@@ -619,6 +649,7 @@ jd_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->sync_manager != NULL)
     jd_sync_manager_shutdown (self->sync_manager);
+  g_clear_handle_id (&self->counting_id, g_source_remove);
   /* A closed window needs no findings: the next one goes on from what was kept. */
   if (self->checker != NULL)
     jd_case_checker_cancel_refresh (self->checker);
@@ -757,11 +788,13 @@ jd_window_new (GtkApplication *application,
   jd_case_list_set_model (self->case_list, self->model, self->checker);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::counting", G_CALLBACK (counting_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checker, "refresh-progress", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checker, "checks-updated", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
-  update_title (self);
+  counting_changed_cb (self);
   jd_records_view_set_window (self->records_view, self);
   g_signal_connect_object (self->case_page, "case-saved", G_CALLBACK (case_saved_cb), self,
                            G_CONNECT_SWAPPED);

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "jd-case-list-model.h"
+#include "jd-text-cell.h"
 
 /* GTK and libadwaita for an app test, with settings in memory and no GL or accessibility bus,
  * then GLib's test framework. FALSE, having said so in TAP, when there is no display: a skip is
@@ -54,7 +55,7 @@ jd_test_find_widget_named (GtkWidget  *root,
   return jd_test_find_widget (root, GTK_TYPE_WIDGET, name);
 }
 
-/* The first mapped label under @root that shows @text and, unless @tooltip is NULL, has that
+/* The first mapped label (or case list cell) under @root that shows @text and, unless @tooltip is NULL, has that
  * tooltip. */
 static inline GtkWidget *
 jd_test_find_label (GtkWidget  *root,
@@ -66,7 +67,11 @@ jd_test_find_label (GtkWidget  *root,
                         ? gtk_widget_get_tooltip_text (root)
                         : g_object_get_data (G_OBJECT (root), "jd-tooltip");
 
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
+  const char *label = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root))
+                      : JD_IS_TEXT_CELL (root) ? jd_text_cell_get_text (JD_TEXT_CELL (root))
+                      : NULL;
+
+  if (label != NULL && g_strcmp0 (label, text) == 0
       && (tooltip == NULL || g_strcmp0 (shown, tooltip) == 0)
       && gtk_widget_get_mapped (root))
     return root;

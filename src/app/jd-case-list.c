@@ -8,6 +8,7 @@
 #include "jd-labels.h"
 #include "jd-rule-context.h"
 #include "jd-store-stats.h"
+#include "jd-text-cell.h"
 
 typedef enum
 {
@@ -289,7 +290,7 @@ column_view_activate_cb (JdCaseList *self,
  * in the cells of 200 rows at every search, it took a quarter of the search's time. A cell keeps
  * its tooltip's text as "jd-tooltip" and gives it when asked. */
 static void
-set_tooltip (GtkLabel   *label,
+set_tooltip (JdTextCell *label,
              const char *text)
 {
   g_object_set_data_full (G_OBJECT (label), "jd-tooltip", g_strdup (text), g_free);
@@ -315,12 +316,10 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = jd_text_cell_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (user_data) == COLUMN_NUMBER)
-    gtk_widget_add_css_class (label, "numeric");
+    jd_text_cell_set_numeric (JD_TEXT_CELL (label), TRUE);
   if (GPOINTER_TO_INT (user_data) == COLUMN_DUE)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
@@ -332,7 +331,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 /* Shows @kase in a cell of @column. */
 static void
 show_case (JdCaseList *self,
-           GtkLabel   *label,
+           JdTextCell *label,
            Column      column,
            JdCase     *kase)
 {
@@ -345,7 +344,7 @@ show_case (JdCaseList *self,
   if (kase == NULL)
     {
       set_tooltip (label, NULL);
-      gtk_label_set_text (label, "");
+      jd_text_cell_set_text (label, "");
       return;
     }
 
@@ -404,7 +403,7 @@ show_case (JdCaseList *self,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_text (label, text != NULL ? text : "");
+  jd_text_cell_set_text (label, text);
 }
 
 /* A search or filter gave the row another case: the cell shows it in place. */
@@ -413,7 +412,7 @@ row_case_changed_cb (JdCaseRow   *row,
                      GParamSpec  *pspec,
                      GtkListItem *item)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  JdTextCell *label = JD_TEXT_CELL (gtk_list_item_get_child (item));
 
   show_case (g_object_get_data (G_OBJECT (item), "case-list"), label,
              GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "column")),
@@ -431,7 +430,7 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (item), "case-list", self);
   g_object_set_data (G_OBJECT (item), "column", GINT_TO_POINTER (column));
-  show_case (self, GTK_LABEL (gtk_list_item_get_child (item)), column,
+  show_case (self, JD_TEXT_CELL (gtk_list_item_get_child (item)), column,
              row != NULL ? jd_case_row_get_case (row) : NULL);
   if (row != NULL)
     {

@@ -228,6 +228,27 @@ jd_store_set_sqlite_error (JdStore  *self,
   return FALSE;
 }
 
+/* JIANDU_TRACE_SQL=1: every statement as it ends, with its thread, its time and the pages it
+ * did not find in the connection's cache. For finding what reads the disk (HACKING.md). */
+static int
+trace_statement (unsigned int  type,
+                 void         *context,
+                 void         *statement,
+                 void         *nanoseconds)
+{
+  sqlite3_stmt *stmt = statement;
+  char *sql = sqlite3_expanded_sql (stmt);
+  int misses = 0, highest = 0;
+
+  sqlite3_db_status (sqlite3_db_handle (stmt), SQLITE_DBSTATUS_CACHE_MISS, &misses, &highest,
+                     TRUE);
+  g_printerr ("SQL %p %.3f ms, %d pages read: %.200s\n", (void *) g_thread_self (),
+              *(sqlite3_int64 *) nanoseconds / 1e6, misses,
+              sql != NULL ? sql : sqlite3_sql (stmt));
+  sqlite3_free (sql);
+  return 0;
+}
+
 sqlite3_stmt *
 jd_store_statement (JdStore     *self,
                     const char  *sql,
@@ -498,6 +519,8 @@ open_store (const char        *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  if (g_getenv ("JIANDU_TRACE_SQL") != NULL)
+    sqlite3_trace_v2 (self->db, SQLITE_TRACE_PROFILE, trace_statement, NULL);
 
   /* WAL lets readers work while a sync writes; FULL makes a committed write survive a power cut;
    * foreign keys are off by default in SQLite. A 64 MiB page cache keeps the indexes of a

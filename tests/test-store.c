@@ -350,6 +350,33 @@ save_case (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* Whether a collection has live rows, as the window asks at start: a tombstone is none. */
+static void
+test_has_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_assert_cmpint (jd_store_has_rows (f->store, JD_COLLECTION_CASES, &error), ==, 0);
+  g_assert_no_error (error);
+  import_full (f);
+  for (JdCollection c = 0; c < JD_N_COLLECTIONS; c++)
+    g_assert_cmpint (jd_store_has_rows (f->store, c, &error), ==,
+                     jd_store_count (f->store, c, &error) > 0);
+  g_assert_cmpint (jd_store_has_rows (f->store, JD_COLLECTION_CASES, &error), ==, 1);
+  cases = jd_store_list_cases (f->store, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, >, 0);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      jd_store_delete (f->store, JD_COLLECTION_CASES, jd_entity_get_id (cases->pdata[i]), &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (jd_store_has_rows (f->store, JD_COLLECTION_CASES, &error), ==, 0);
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_outbox_collapse (Fixture *f, gconstpointer data)
 {
@@ -605,6 +632,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, \
                                     fixture_tear_down)
   ADD ("fresh", test_fresh);
+  ADD ("has-rows", test_has_rows);
   ADD ("round-trip", test_round_trip);
   ADD ("atomic-import", test_atomic_import);
   ADD ("outbox-collapse", test_outbox_collapse);

@@ -146,14 +146,14 @@ static void
 show_main_view (JdWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 n_cases = jd_store_count (self->store, JD_COLLECTION_CASES, &error);
+  int has_cases = jd_store_has_rows (self->store, JD_COLLECTION_CASES, &error);
 
-  if (n_cases < 0)
+  if (has_cases < 0)
     {
-      g_warning ("Could not count the cases: %s", error->message);
-      n_cases = 0;
+      g_warning ("Could not look for cases: %s", error->message);
+      has_cases = 0;
     }
-  gtk_stack_set_visible_child_name (self->main_stack, n_cases > 0 ? "main" : "empty");
+  gtk_stack_set_visible_child_name (self->main_stack, has_cases ? "main" : "empty");
 }
 
 static void

@@ -171,6 +171,20 @@ jd_store_count (JdStore       *self,
   return count_rows (self, sql, error);
 }
 
+int
+jd_store_has_rows (JdStore       *self,
+                   JdCollection   collection,
+                   GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (JD_IS_STORE (self), -1);
+
+  sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s WHERE deleted = 0)",
+                         jd_store_table_for (collection));
+  return count_rows (self, sql, error);
+}
+
 gint64
 jd_store_count_outbox (JdStore  *self,
                        GError  **error)

@@ -130,6 +130,11 @@ GStrv       jd_store_list_officer_ids     (JdStore           *self,
 gint64      jd_store_count                (JdStore           *self,
                                            JdCollection       collection,
                                            GError           **error);
+/* Whether @collection holds a live row (1) or none (0), -1 on error: what jd_store_count()
+ * tells, without reading a whole index. */
+int         jd_store_has_rows             (JdStore           *self,
+                                           JdCollection       collection,
+                                           GError           **error);
 gint64      jd_store_count_outbox         (JdStore           *self,
                                            GError           **error);
 gboolean    jd_store_export               (JdStore           *self,

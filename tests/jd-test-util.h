@@ -96,6 +96,17 @@ jd_test_raw_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
+/* Makes the sample database at @path pass for a district's real replica: without the sample
+ * mark its writes queue outbox entries, which the tests of what a write queues look for. */
+static inline void
+jd_test_unmark_sample (const char *path)
+{
+  sqlite3 *db = jd_test_raw_open (path);
+
+  jd_test_raw_exec (db, "DELETE FROM meta WHERE key = 'sample_data'");
+  sqlite3_close (db);
+}
+
 /* Asserts that the search text of every case in the database at @path is what the view
  * case_search_source makes of it, however the store wrote it. */
 static inline void

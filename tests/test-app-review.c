@@ -588,6 +588,8 @@ main (int   argc,
 
   dir = jd_test_tmp_dir ();
   sample_path = jd_test_sample_db (dir, N_SAMPLE_CASES, 7);
+  /* The writes here queue for sync as on a real replica. */
+  jd_test_unmark_sample (sample_path);
 
   g_test_add_func ("/app-review/queue-and-save", test_review_queue_and_save);
   g_test_add_func ("/app-review/overdue", test_review_overdue);

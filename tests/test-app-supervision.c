@@ -600,6 +600,8 @@ main (int   argc,
 
   dir = jd_test_tmp_dir ();
   sample_path = jd_test_sample_db (dir, N_SAMPLE_CASES, 7);
+  /* The writes here queue for sync as on a real replica. */
+  jd_test_unmark_sample (sample_path);
 
   g_test_add_func ("/app-supervision/counts", test_counts);
   g_test_add_func ("/app-supervision/empty", test_empty);

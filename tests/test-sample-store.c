@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "jd-calendar.h"
+#include "jd-case.h"
 #include "jd-profile.h"
 #include "jd-sample-store.h"
 #include "jd-store-sync.h"
@@ -190,6 +191,48 @@ test_never_synced (Fixture *f, gconstpointer data)
   g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SAMPLE_DATA);
 }
 
+/* A sample database can never push, so it queues nothing: neither the sample nor an edit of it,
+ * nor a write through a connection opened before the sample was made. */
+static void
+test_queues_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) earlier = jd_store_open (f->path, JD_STORE_OPEN_NONE, &error);
+  g_autoptr(GPtrArray) cases = NULL;
+  g_auto(JdSyncStatus) status = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (jd_sample_store (f->store, 60, 3, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_store_count (f->store, JD_COLLECTION_CASES, NULL), ==, 60);
+  g_assert_cmpint (jd_store_count_outbox (f->store, &error), ==, 0);
+
+  cases = jd_store_list_cases (earlier, 0, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  json_object_set_string_member (jd_entity_get_fields (cases->pdata[0]), "title", "改过的名称");
+  g_assert_true (jd_store_save (earlier, cases->pdata[0], &error));
+  g_assert_no_error (error);
+  g_assert_true (jd_store_delete (f->store, JD_COLLECTION_CASES,
+                                  jd_entity_get_id (cases->pdata[1]), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jd_store_count_outbox (earlier, &error), ==, 0);
+  g_assert_true (jd_store_sync_get_status (f->store, &status, &error));
+  g_assert_cmpint (status.pending, ==, 0);
+
+  /* The edit itself is there, audited. */
+  {
+    g_autoptr(JdEntity) stored = jd_store_get (f->store, JD_COLLECTION_CASES,
+                                               jd_entity_get_id (cases->pdata[0]), &error);
+
+    g_autoptr(GPtrArray) problems = jd_store_verify_audit (f->store, NULL, &error);
+
+    g_assert_cmpstr (jd_case_get_title (JD_CASE (stored)), ==, "改过的名称");
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +246,7 @@ main (int   argc,
   ADD ("unknown-agency", test_unknown_agency);
   ADD ("write-fails", test_write_fails);
   ADD ("never-synced", test_never_synced);
+  ADD ("queues-nothing", test_queues_nothing);
   ADD ("case-data", test_case_data);
 #undef ADD
 

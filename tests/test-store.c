@@ -209,6 +209,33 @@ test_upgrade_from_every_version (void)
     }
 }
 
+/* Version 13: a sample database drops the outbox entries it could never push; another keeps
+ * them (see test_upgrade_from_every_version). */
+static void
+test_upgrade_sample_outbox (void)
+{
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = jd_store_open_at_version (path, 12, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  fill_version (path, 12);
+  db = jd_test_raw_open (path);
+  jd_test_raw_exec (db, "INSERT INTO meta (key, value) VALUES ('sample_data', '{}')");
+  sqlite3_close (db);
+  g_assert_cmpint (raw_count (path, "SELECT count(*) FROM outbox"), ==, 1);
+
+  store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (path, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (jd_store_count (store, JD_COLLECTION_CASES, NULL), ==, 1);
+  g_clear_object (&store);
+  jd_test_rm_dir (dir);
+}
+
 static void
 test_open_errors (void)
 {
@@ -642,6 +669,7 @@ main (int   argc,
   ADD ("entries-in-rows", test_entries_in_rows);
 #undef ADD
   g_test_add_func ("/store/upgrade-from-every-version", test_upgrade_from_every_version);
+  g_test_add_func ("/store/upgrade-sample-outbox", test_upgrade_sample_outbox);
   g_test_add_func ("/store/open-errors", test_open_errors);
   g_test_add_func ("/store/audit-chain", test_audit_chain);
 

@@ -26,6 +26,7 @@ static const char * const migrations[] = {
   "/io/github/jiandu/core/sql/0010-case-checks-invalidate.sql",
   "/io/github/jiandu/core/sql/0011-dashboard.sql",
   "/io/github/jiandu/core/sql/0012-drop-v1-case-indexes.sql",
+  "/io/github/jiandu/core/sql/0013-sample-outbox.sql",
 };
 
 static const char * const tables[JD_N_COLLECTIONS] = {

@@ -537,6 +537,50 @@ test_model_counting (void)
   g_weak_ref_clear (&weak);
 }
 
+/* When the counting thread cannot open the database (here moved away after the window opened
+ * it), the window's own connection counts. */
+static void
+test_model_count_fallback (void)
+{
+  g_autofree char *dir = jd_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *moved = g_build_filename (dir, "moved.db", NULL);
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(JdCaseListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  JdCaseFilter filter = { "违法", NULL, NULL, JD_CASE_SORT_OPENED_DESC,
+                          .max_hits = JD_CASE_LIST_MAX_HITS };
+  gint64 expected;
+
+  {
+    g_autoptr(JdStore) sample = open_sample ();
+
+    g_assert_true (jd_store_backup (sample, path, &error));
+    g_assert_no_error (error);
+  }
+  store = jd_store_open (path, JD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  expected = jd_store_count_cases_filtered (store, &filter, &error);
+  g_assert_cmpint (expected, >, JD_CASE_LIST_PAGE_SIZE);
+
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_WARNING, "*on a thread*");
+  model = jd_case_list_model_new (store);
+  g_assert_true (jd_case_list_model_is_counting (model));
+  g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_WARNING, "*on a thread*");
+  jd_case_list_model_set_query (model, "违法");
+  g_assert_cmpuint (jd_test_list_count (model), ==, expected);
+  g_test_assert_expected_messages ();
+
+  g_clear_object (&model);
+  g_clear_object (&store);
+  jd_test_rm_dir (dir);
+}
+
 static void
 test_window_cases (void)
 {
@@ -987,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/app/model/search", test_model_search);
   g_test_add_func ("/app/model/rows", test_model_rows);
   g_test_add_func ("/app/model/counting", test_model_counting);
+  g_test_add_func ("/app/model/count-fallback", test_model_count_fallback);
   g_test_add_func ("/app/counter", test_counter);
   g_test_add_func ("/app/checker/summaries", test_checker_summaries);
   g_test_add_func ("/app/window/cases", test_window_cases);

@@ -287,10 +287,21 @@ counted_cb (gint64        count,
   JdCaseListModel *self = user_data;
   guint old_n_items = self->n_items;
 
+  /* The thread could not (its own connection could not open the file, say): the window's
+   * connection counts, as it did before there was a thread. */
   if (count < 0)
     {
-      g_warning ("Could not count the cases: %s", error->message);
-      count = old_n_items;
+      g_autoptr(GError) local_error = NULL;
+      JdCaseFilter filter = { 0 };
+
+      g_warning ("Could not count the cases on a thread: %s", error->message);
+      fill_filter (self, &filter);
+      count = jd_store_count_cases_filtered (self->store, &filter, &local_error);
+      if (count < 0)
+        {
+          g_warning ("Could not count the cases: %s", local_error->message);
+          count = old_n_items;
+        }
     }
 
   self->n_items = MIN (count, G_MAXUINT);

@@ -582,6 +582,27 @@ test_model_count_fallback (void)
 }
 
 static void
+query_logged_cb (JdCaseListModel *model,
+                 GParamSpec      *pspec,
+                 GString         *log)
+{
+  const char *query = jd_case_list_model_get_query (model);
+
+  g_string_append_printf (log, "%s|", query != NULL ? query : "");
+}
+
+static JdCaseListModel *logged_model;
+
+/* Whether the logged model's query is @data ("" for none). */
+static gboolean
+query_is (gpointer data)
+{
+  const char *query = jd_case_list_model_get_query (logged_model);
+
+  return g_strcmp0 (query != NULL ? query : "", data) == 0;
+}
+
+static void
 test_window_cases (void)
 {
   g_autoptr(JdStore) store = open_sample ();
@@ -691,6 +712,29 @@ test_window_cases (void)
       g_assert_nonnull (jd_test_find_label (GTK_WIDGET (view), jd_case_get_number (top), NULL));
     }
     jd_case_list_model_set_query (model, NULL);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  }
+
+  /* Typed into the entry: a word replacing another is searched alone, though the entry was
+   * empty between the two; an entry cleared lists every case again. */
+  {
+    GtkEditable *entry = GTK_EDITABLE (jd_case_list_get_search_entry (list));
+    g_autoptr(GString) queries = g_string_new (NULL);
+    gulong handler = g_signal_connect (model, "notify::query", G_CALLBACK (query_logged_cb),
+                                       queries);
+
+    logged_model = model;
+
+    gtk_editable_set_text (entry, "违法");
+    spin_until (query_is, (gpointer) "违法", 10);
+    gtk_editable_set_text (entry, "违法建设");
+    spin_until (query_is, (gpointer) "违法建设", 10);
+    g_assert_cmpstr (queries->str, ==, "违法|违法建设|");
+    gtk_editable_set_text (entry, "");
+    spin_until (query_is, (gpointer) "", 10);
+    g_assert_cmpstr (queries->str, ==, "违法|违法建设||");
+    g_assert_cmpuint (jd_test_list_count (model), ==, N_SAMPLE_CASES);
+    g_signal_handler_disconnect (model, handler);
     gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   }
 

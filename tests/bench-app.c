@@ -181,6 +181,8 @@ main (int   argc,
     gint64 t = g_get_monotonic_time ();
     g_autoptr(JdCase) last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
 
+    g_assert_nonnull (last);
+
     g_print ("last case (deepest page): %.1f ms\n", ms_since (t));
   }
   g_print ("pages read: %u, held: %u; rules run on %u cases, %u summaries from the checks\n",

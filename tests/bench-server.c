@@ -166,6 +166,7 @@ main (int   argc,
       g_autofree char *body = batch (first, MIN (500, n_cases - first));
       g_autoptr(JsonNode) root = call ("POST", "push", district, body);
 
+      g_assert_nonnull (root);
       g_clear_pointer (&last, g_free);
       last = g_steal_pointer (&body);
     }
@@ -176,6 +177,8 @@ main (int   argc,
   start = g_get_monotonic_time ();
   {
     g_autoptr(JsonNode) root = call ("POST", "push", district, last);
+
+    g_assert_nonnull (root);
   }
   g_print ("replay of the last batch: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 

@@ -107,7 +107,7 @@ test_tree (void)
   g_autoptr(GPtrArray) agencies = NULL;
   g_autoptr(GHashTable) parents = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GSettings) settings = settings_as_of ("");
+  g_autoptr(GSettings) settings G_GNUC_UNUSED = settings_as_of ("");
   GListModel *rows;
   JdRostersView *view;
   JdWindow *window;

@@ -228,7 +228,8 @@ clicked_cb (gboolean *clicked)
 static void
 click (GtkWidget *button)
 {
-  g_autoptr(GtkWidget) ref = g_object_ref (button);  /* a click may close its window */
+  /* A click may close its window. */
+  g_autoptr(GtkWidget) ref G_GNUC_UNUSED = g_object_ref (button);
   gboolean clicked = FALSE;
   gulong id = g_signal_connect_swapped (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
 

@@ -726,7 +726,6 @@ test_validate_bad_input (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const char *argv[6] = { NULL };
-      g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
       for (guint a = 0; a < 4; a++)
         {

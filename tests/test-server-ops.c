@@ -431,6 +431,7 @@ test_restore_refuses (Fixture       *f,
     g_autoptr(JdStore) store = jd_store_open (replica, JD_STORE_OPEN_CREATE, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (store);
   }
   g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));

@@ -278,6 +278,7 @@ current_cursor (Fixture    *f,
   gint64 last;
   g_autoptr(GHashTable) ids = pull_all (f, token, 0, &last);
 
+  g_assert_nonnull (ids);
   return last;
 }
 

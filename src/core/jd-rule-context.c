@@ -4,6 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+static void report_valist (JdRuleContext   *ctx,
+                           const char      *object,
+                           JdFindingStatus  status,
+                           const GDate     *due,
+                           gboolean         open,
+                           const char      *format,
+                           va_list          args) G_GNUC_PRINTF (6, 0);
+
 static void
 report_valist (JdRuleContext   *ctx,
                const char      *object,

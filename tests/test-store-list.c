@@ -526,6 +526,82 @@ test_search_two_characters (Fixture       *f,
   g_assert_true (rare);
 }
 
+static char *
+ids_of (GPtrArray *cases)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < cases->len; i++)
+    g_string_append_printf (ids, "%s ", jd_entity_get_id (cases->pdata[i]));
+  return g_string_free (ids, FALSE);
+}
+
+/* A search with filters finds the same cases, in the same order, and counts the same, whether
+ * it looks for its words among the filter's cases or checks the filter on the search's hits. */
+static void
+test_filter_plans (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) everything = all_cases (f->store);
+  const char *agency = jd_case_get_agency_id (everything->pdata[0]);
+  const char *number = jd_case_get_number (everything->pdata[3]);
+  g_autofree char *prefix = g_utf8_substring (number, 0, 2);
+  const char * const queries[] = { "违法", "某", "违法建设", prefix, number, "某 违法",
+                                   "没有这样的案件" };
+  const JdCaseFilter filters[] = {
+    { .agency_id = agency },
+    { .action_type = "penalty" },
+    { .with_errors = TRUE },
+    { .due_by = "2026-12-31" },
+    { .opened_from = "2025-03-01", .opened_to = "2025-09-30" },
+    { .agency_id = agency, .action_type = "penalty", .with_errors = TRUE },
+  };
+  g_autoptr(JdValidator) validator = new_validator ("2026-03-01");
+  guint n_hits = 0;
+
+  /* The rules' results, for the filters on them. */
+  refresh (f->store, validator);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+      {
+        JdCaseFilter filter = filters[i];
+        g_autofree char *search_first = NULL;
+        g_autofree char *filter_first = NULL;
+        gint64 counts[2], capped[2];
+
+        filter.query = queries[q];
+        for (guint plan = 0; plan < 2; plan++)
+          {
+            g_autoptr(GPtrArray) hits = NULL;
+
+            jd_store_set_filter_first_limit (f->store, plan == 0 ? 0 : N_CASES + 1);
+            hits = list (f->store, &filter, 0, N_CASES);
+            *(plan == 0 ? &search_first : &filter_first) = ids_of (hits);
+            filter.max_hits = 0;
+            counts[plan] = count (f->store, &filter);
+            g_assert_cmpint (counts[plan], ==, hits->len);
+            filter.max_hits = 3;
+            capped[plan] = count (f->store, &filter);
+            filter.max_hits = 0;
+            /* A page further on. */
+            if (hits->len > 4)
+              {
+                g_autoptr(GPtrArray) page = list (f->store, &filter, 2, 2);
+
+                g_assert_cmpstr (jd_entity_get_id (page->pdata[0]), ==,
+                                 jd_entity_get_id (hits->pdata[2]));
+              }
+          }
+        g_test_message ("“%s”, filter %u: %" G_GINT64_FORMAT " hits", queries[q], i, counts[0]);
+        g_assert_cmpstr (search_first, ==, filter_first);
+        g_assert_cmpint (counts[0], ==, counts[1]);
+        g_assert_cmpint (capped[0], ==, capped[1]);
+        g_assert_cmpint (capped[0], ==, MIN (counts[0], 3));
+        n_hits += counts[0];
+      }
+  g_assert_cmpuint (n_hits, >, 0);
+}
+
 typedef struct
 {
   JdStore *store;
@@ -656,6 +732,8 @@ main (int   argc,
               jd_test_store_tear_down);
   g_test_add ("/store-list/search-two-characters", Fixture, NULL, set_up,
               test_search_two_characters, jd_test_store_tear_down);
+  g_test_add ("/store-list/filter-plans", Fixture, NULL, set_up, test_filter_plans,
+              jd_test_store_tear_down);
   g_test_add ("/store-list/interrupt", Fixture, NULL, set_up, test_interrupt,
               jd_test_store_tear_down);
   g_test_add ("/store-list/recent-records", Fixture, NULL, set_up, test_recent_records,

@@ -40,6 +40,14 @@ typedef struct
   guint       max_hits;
 } JdCaseFilter;
 
+/* A search with filters looks for its words in the filters' cases when they are fewer than this,
+ * and otherwise checks the filters on the search's hits, newest first (see jd-store-list.c). */
+#define JD_STORE_FILTER_FIRST_LIMIT 50000
+
+/* For tests: sets that limit (0: always the search's hits first). */
+void       jd_store_set_filter_first_limit (JdStore           *self,
+                                            guint              limit);
+
 /* The number of cases @filter selects, at most @filter->max_hits with a query; -1 on error. */
 gint64     jd_store_count_cases_filtered (JdStore             *self,
                                           const JdCaseFilter  *filter,

@@ -40,6 +40,8 @@ struct _JdStore
   GHashTable *deferred_texts;
   /* Between jd_store_begin_bulk() and jd_store_end_bulk(), else NULL. */
   JdStoreCheckpointer *checkpointer;
+  /* A filtered search narrower than this lists the filter's cases first (jd-store-list.c). */
+  guint       filter_first_limit;
 };
 
 /* A member of the jiandu/1 object copied into a column of its table (see the migrations), so that

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "jd-core-resources.h"
+#include "jd-store-list.h"
 
 G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
 
@@ -137,6 +138,7 @@ jd_store_init (JdStore *self)
   self->actor = g_strdup (g_get_user_name ());
   self->audit_pending = g_array_new (FALSE, FALSE, sizeof (PendingAudit));
   g_array_set_clear_func (self->audit_pending, pending_audit_clear);
+  self->filter_first_limit = JD_STORE_FILTER_FIRST_LIMIT;
 }
 
 gboolean

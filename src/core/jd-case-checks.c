@@ -79,18 +79,8 @@ count_stale (JdStore  *store,
                                            "SELECT (SELECT count(*) FROM cases WHERE deleted = 0)"
                                            " - (SELECT count(*) FROM case_checks)",
                                            error);
-  gint64 count = -1;
-  int rc;
 
-  if (stmt == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    jd_store_set_sqlite_error (store, rc, error);
-  return count;
+  return stmt != NULL ? jd_store_step_count (store, stmt, error) : -1;
 }
 
 gint64

@@ -205,8 +205,7 @@ filter_first (JdStore             *self,
 {
   g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
-  gint64 n = 0;
-  int rc;
+  gint64 n;
 
   *first = FALSE;
   if (only_words (filter) || self->filter_first_limit == 0
@@ -224,13 +223,9 @@ filter_first (JdStore             *self,
   /* The words' parameters are not in this statement: binding them does nothing. */
   bind (stmt, filter, query);
   sqlite3_bind_int64 (stmt, PARAM_LIMIT, self->filter_first_limit);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_clear_bindings (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return jd_store_set_sqlite_error (self, rc, error);
+  n = jd_store_step_count (self, stmt, error);
+  if (n < 0)
+    return FALSE;
 
   *first = n < self->filter_first_limit;
   return TRUE;
@@ -244,9 +239,7 @@ jd_store_count_cases_filtered (JdStore             *self,
   g_auto(Query) query = { 0 };
   g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
   sqlite3_stmt *stmt;
-  gint64 count = -1;
   gboolean first;
-  int rc;
 
   g_return_val_if_fail (JD_IS_STORE (self), -1);
   g_return_val_if_fail (filter != NULL, -1);
@@ -277,18 +270,7 @@ jd_store_count_cases_filtered (JdStore             *self,
   bind (stmt, filter, &query);
   if (filter->max_hits > 0 && has_query (filter))
     sqlite3_bind_int64 (stmt, PARAM_LIMIT, filter->max_hits);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_clear_bindings (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      jd_store_set_sqlite_error (self, rc, error);
-      return -1;
-    }
-
-  return count;
+  return jd_store_step_count (self, stmt, error);
 }
 
 /* The list's order: a search's by key, newest first; otherwise the sort asked for. */

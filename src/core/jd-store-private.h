@@ -115,6 +115,11 @@ sqlite3_stmt *jd_store_static_statement (JdStore    *self,
 gboolean      jd_store_step_done       (JdStore      *self,
                                         sqlite3_stmt *stmt,
                                         GError      **error);
+/* Steps @stmt, bound by the caller, for its one row: its first column as an integer (a count),
+ * or -1 and @error. Then clears the bindings and resets the statement. */
+gint64        jd_store_step_count      (JdStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
 /* The local time as the rows' "modified" and the audit log write it. */
 char         *jd_store_now_iso8601     (void);
 gboolean      jd_store_exec            (JdStore      *self,

@@ -141,20 +141,8 @@ count_rows (JdStore     *self,
             GError     **error)
 {
   sqlite3_stmt *stmt = jd_store_statement (self, sql, error);
-  gint64 n = -1;
-  int rc;
 
-  if (stmt == NULL)
-    return -1;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    jd_store_set_sqlite_error (self, rc, error);
-  sqlite3_reset (stmt);
-
-  return n;
+  return stmt != NULL ? jd_store_step_count (self, stmt, error) : -1;
 }
 
 gint64

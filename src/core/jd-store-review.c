@@ -19,8 +19,6 @@ jd_store_count_review_queue (JdStore     *self,
                              GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
 
   g_return_val_if_fail (JD_IS_STORE (self), -1);
   g_return_val_if_fail (as_of != NULL, -1);
@@ -30,17 +28,7 @@ jd_store_count_review_queue (JdStore     *self,
     return -1;
 
   sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_clear_bindings (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      jd_store_set_sqlite_error (self, rc, error);
-      return -1;
-    }
-  return count;
+  return jd_store_step_count (self, stmt, error);
 }
 
 GPtrArray *

@@ -155,6 +155,24 @@ jd_store_step_done (JdStore       *self,
   return TRUE;
 }
 
+gint64
+jd_store_step_count (JdStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  gint64 count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+
+  sqlite3_clear_bindings (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      jd_store_set_sqlite_error (self, rc, error);
+      return -1;
+    }
+  return count;
+}
+
 char *
 jd_store_now_iso8601 (void)
 {

@@ -88,21 +88,20 @@ jd_case_checks_count_stale (JdStore      *store,
                             JdValidator  *validator,
                             GError      **error)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *current = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean current;
 
   g_return_val_if_fail (JD_IS_STORE (store), -1);
   g_return_val_if_fail (JD_IS_VALIDATOR (validator), -1);
 
-  key = config_key (validator);
-  current = jd_store_dup_meta (store, META_KEY, &local_error);
+  current = jd_case_checks_are_current (store, validator, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return -1;
     }
-  if (g_strcmp0 (current, key) != 0)
+  /* Checks of another profile or date are all stale. */
+  if (!current)
     return jd_store_count (store, JD_COLLECTION_CASES, error);
   return count_stale (store, error);
 }

@@ -36,6 +36,22 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Waits for the list's count and the redraw of its growth; returns the time from @start to the
+ * count. */
+static double
+wait_counted (JdWindow *window,
+              gint64    start)
+{
+  JdCaseListModel *model = jd_case_list_get_model (jd_window_get_case_list (window));
+  double counted;
+
+  while (jd_case_list_model_is_counting (model))
+    g_main_context_iteration (NULL, TRUE);
+  counted = ms_since (start);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return counted;
+}
+
 /* Returns the time to the redrawn list; in @model_ms the part until the model and the rows
  * shown have taken the new cases, and in @counted_ms the time until the list has its count. */
 static double
@@ -54,11 +70,8 @@ measure_search (JdWindow   *window,
   *model_ms = ms_since (start);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   drawn = ms_since (start);
-  while (jd_case_list_model_is_counting (model))
-    g_main_context_iteration (NULL, TRUE);
-  *counted_ms = ms_since (start);
   /* The list's growth drawn too, before the next search. */
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  *counted_ms = wait_counted (window, start);
   return drawn;
 }
 
@@ -78,9 +91,7 @@ measure_typed (JdWindow   *window,
     g_main_context_iteration (NULL, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   drawn = ms_since (start);
-  while (jd_case_list_model_is_counting (model))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_counted (window, start);
   return drawn;
 }
 
@@ -91,7 +102,6 @@ median (double *values,
   qsort (values, n, sizeof *values, compare_doubles);
   return values[n / 2];
 }
-
 
 int
 main (int   argc,
@@ -136,9 +146,7 @@ main (int   argc,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_print ("first frame of the case list: %.1f ms after start\n", ms_since (start));
   model = jd_case_list_get_model (jd_window_get_case_list (window));
-  while (jd_case_list_model_is_counting (model))
-    g_main_context_iteration (NULL, TRUE);
-  g_print ("counted: %.1f ms after start\n", ms_since (start));
+  g_print ("counted: %.1f ms after start\n", wait_counted (window, start));
   g_print ("resident memory: %ld KiB\n", resident_kib ());
 
   /* Each round types every query in turn, so that each search changes the list. */
@@ -153,8 +161,7 @@ main (int   argc,
       g_autoptr(GString) all = g_string_new (NULL);
 
       jd_case_list_model_set_query (model, queries[i]);
-      while (jd_case_list_model_is_counting (model))
-        g_main_context_iteration (NULL, TRUE);
+      wait_counted (window, g_get_monotonic_time ());
       for (guint round = 0; round < n_rounds; round++)
         g_string_append_printf (all, "%s%.1f", round > 0 ? " " : "", mine[round]);
       g_print ("search “%s”: %u cases, median %.1f ms to the redrawn list (%s), "
